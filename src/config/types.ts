@@ -1,0 +1,69 @@
+// The typed, validated form of webhooks.yml that the render stage consumes.
+import type { EventName } from '../events.js';
+import type { SourcePlace } from '../problems.js';
+
+export const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+export type Method = (typeof METHODS)[number];
+
+export const FORMATS = ['json', 'form', 'text'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export const SIGNATURE_SCHEMES = ['standard', 'github', 'both'] as const;
+export type SignatureScheme = (typeof SIGNATURE_SCHEMES)[number];
+
+/**
+ * How a position inside a template maps back to the config file: a block scalar keeps its
+ * lines, a one-line scalar keeps its columns, anything else is reported at the node itself.
+ */
+export type TemplateOrigin =
+  | { kind: 'block'; firstLine: number; indent: number }
+  | { kind: 'inline'; line: number; col: number }
+  | { kind: 'node' };
+
+export interface Template {
+  source: string;
+  /** Field path, e.g. `webhooks[2].payload.text`. */
+  field: string;
+  place: SourcePlace;
+  origin: TemplateOrigin;
+}
+
+export type PayloadTree =
+  | { kind: 'template'; template: Template }
+  | { kind: 'literal'; value: null | boolean | number }
+  | { kind: 'map'; entries: Array<[string, PayloadTree]> }
+  | { kind: 'list'; items: PayloadTree[] };
+
+export type Payload =
+  { kind: 'structured'; tree: PayloadTree } | { kind: 'text'; template: Template };
+
+export interface HeaderDefinition {
+  name: string;
+  value: Template;
+}
+
+export interface WebhookDefinition {
+  /** 0-based position in the `webhooks` list. */
+  index: number;
+  name: string;
+  place: SourcePlace;
+  events: EventName[];
+  method: Method;
+  url: Template;
+  headers: HeaderDefinition[];
+  format: Format;
+  payload?: Payload;
+  when?: Template;
+  enabled: boolean;
+  secret?: Template;
+  signature: SignatureScheme;
+  /** Seconds per attempt; undefined falls back to the action's input. */
+  timeout?: number;
+  retries?: number;
+  continueOnError: boolean;
+}
+
+export interface WebhooksConfig {
+  file: string;
+  webhooks: WebhookDefinition[];
+}

@@ -1,0 +1,71 @@
+import type { EventName } from '../events.js';
+import { isoSeconds } from './dates.js';
+import { humanSize } from './human-size.js';
+import type { GitHubEnvironment, VersionContext, VersionFacts } from './types.js';
+
+export interface ContextOptions {
+  /** Facts in priority order: explicit inputs first, then the release, then anything else. */
+  facts: VersionFacts[];
+  github: GitHubEnvironment;
+  event: EventName;
+  test: boolean;
+  secrets: Record<string, string>;
+  vars: Record<string, string>;
+  now: Date;
+}
+
+export function buildContext(options: ContextOptions): VersionContext {
+  const { github } = options;
+  const pick = <K extends keyof VersionFacts>(key: K): VersionFacts[K] | undefined =>
+    options.facts.find(f => f[key] !== undefined)?.[key];
+
+  const [owner = '', repoName = ''] = github.repository.split('/');
+  const repositoryUrl = github.repository ? `${github.serverUrl}/${github.repository}` : '';
+  const appName = pick('appName') ?? repoName;
+  const downloadUrl =
+    pick('appDownloadUrl') ?? (repositoryUrl ? `${repositoryUrl}/releases/latest` : '');
+  const contentSize = pick('contentSize') ?? null;
+  const diffSize = pick('diffSize') ?? null;
+
+  return {
+    app: {
+      name: appName,
+      display_name: pick('appDisplayName') ?? appName,
+      group_name: pick('appGroupName') ?? '',
+      download_url: downloadUrl,
+      direct_download_url: pick('appDirectDownloadUrl') ?? downloadUrl
+    },
+    version: {
+      id: pick('versionId') ?? '',
+      label: pick('versionLabel') ?? github.refName,
+      published_at: pick('publishedAt') ?? isoSeconds(options.now),
+      content_size: contentSize,
+      humanized_content_size: contentSize === null ? '' : humanSize(contentSize),
+      diff_size: diffSize,
+      humanized_diff_size: diffSize === null ? '' : humanSize(diffSize),
+      changes: pick('changes') ?? '',
+      prerelease: pick('prerelease') ?? false,
+      url: pick('versionUrl') ?? ''
+    },
+    repository: {
+      name: repoName,
+      owner,
+      full_name: github.repository,
+      url: repositoryUrl
+    },
+    github: {
+      sha: github.sha,
+      ref: github.ref,
+      ref_name: github.refName,
+      run_id: github.runId,
+      run_url: repositoryUrl && github.runId ? `${repositoryUrl}/actions/runs/${github.runId}` : '',
+      actor: github.actor,
+      server_url: github.serverUrl
+    },
+    event: { name: options.event },
+    webhook: { name: '' },
+    test: options.test,
+    secrets: options.secrets,
+    vars: options.vars
+  };
+}

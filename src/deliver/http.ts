@@ -1,0 +1,110 @@
+// One HTTP attempt through @actions/http-client (which honours the runner's proxy settings),
+// sending exactly the headers and bytes we rendered and signed.
+import type { IncomingMessage, OutgoingHttpHeaders, RequestOptions } from 'node:http';
+import { HttpClient } from '@actions/http-client';
+import type { AttemptRequest } from './attempt.js';
+
+export interface HttpAnswer {
+  status: number;
+  statusText: string;
+  headers: IncomingMessage['headers'];
+  /** The first KiB of the response body, for the log. */
+  bodyExcerpt: string;
+}
+
+/** A failure before any HTTP status arrived; `retryable` for the network's passing faults. */
+export class TransportError extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean
+  ) {
+    super(message);
+  }
+}
+
+const EXCERPT_BYTES = 1024;
+
+export async function sendAttempt(request: AttemptRequest, timeoutMs: number): Promise<HttpAnswer> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const headers: OutgoingHttpHeaders = {};
+  for (const [name, value] of request.headers) headers[name] = value;
+  // The client would put its own User-Agent and lower-cased names over ours: this handler runs
+  // last and restores the request exactly as rendered.
+  const exact = {
+    prepareRequest(options: RequestOptions) {
+      options.headers = headers;
+      options.signal = controller.signal;
+    },
+    canHandleAuthentication: () => false,
+    handleAuthentication: () => Promise.reject(new Error('not supported'))
+  };
+  const client = new HttpClient('release-webhooks', [exact], {
+    allowRedirects: false,
+    allowRetries: false,
+    keepAlive: false,
+    socketTimeout: timeoutMs
+  });
+  try {
+    const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+    const response = await client.request(
+      request.method,
+      request.url,
+      hasBody ? (request.body ?? '') : null,
+      {}
+    );
+    const bodyExcerpt = await readExcerpt(response.message);
+    return {
+      status: response.message.statusCode ?? 0,
+      statusText: response.message.statusMessage ?? '',
+      headers: response.message.headers,
+      bodyExcerpt
+    };
+  } catch (error) {
+    if (controller.signal.aborted)
+      throw new TransportError(`timed out after ${seconds(timeoutMs)}`, true);
+    throw describeNetworkError(error);
+  } finally {
+    clearTimeout(timer);
+    client.dispose();
+  }
+}
+
+async function readExcerpt(message: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of message) {
+    if (size < EXCERPT_BYTES) chunks.push(chunk as Buffer);
+    size += (chunk as Buffer).length;
+  }
+  return Buffer.concat(chunks).subarray(0, EXCERPT_BYTES).toString('utf8');
+}
+
+const NETWORK_ERRORS: Record<string, [string, boolean]> = {
+  ECONNREFUSED: ['connection refused', true],
+  ECONNRESET: ['connection reset by the server', true],
+  EPIPE: ['connection closed by the server', true],
+  ETIMEDOUT: ['connection timed out', true],
+  ENOTFOUND: ['host not found', true],
+  EAI_AGAIN: ['host name lookup failed', true],
+  EHOSTUNREACH: ['host unreachable', true],
+  ENETUNREACH: ['network unreachable', true],
+  UND_ERR_SOCKET: ['connection closed by the server', true]
+};
+
+function describeNetworkError(error: unknown): TransportError {
+  const code = (error as { code?: string }).code ?? '';
+  const known = NETWORK_ERRORS[code];
+  if (known) return new TransportError(known[0], known[1]);
+  const message = error instanceof Error ? error.message : String(error);
+  if (/socket hang up/i.test(message))
+    return new TransportError('connection closed by the server', true);
+  if (/Request timeout/i.test(message))
+    return new TransportError('timed out waiting for the server', true);
+  // TLS and protocol errors do not heal on a retry.
+  return new TransportError(code ? `${message} (${code})` : message, false);
+}
+
+export function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`;
+}

@@ -1,0 +1,51 @@
+// The runner's side of a step, as one small interface: the action implements it with
+// @actions/core, tests and the CLI with their own.
+import * as core from '@actions/core';
+
+export interface AnnotationPlace {
+  file?: string;
+  line?: number;
+  col?: number;
+  title?: string;
+}
+
+export interface Runner {
+  getInput(name: string): string;
+  info(message: string): void;
+  warning(message: string, place?: AnnotationPlace): void;
+  error(message: string, place?: AnnotationPlace): void;
+  setSecret(value: string): void;
+  setOutput(name: string, value: string): void;
+  group(title: string, body: string): void;
+  writeSummary(markdown: string): Promise<void>;
+  setFailed(message: string): void;
+}
+
+function properties(place?: AnnotationPlace): core.AnnotationProperties {
+  return {
+    title: place?.title,
+    file: place?.file,
+    startLine: place?.line,
+    startColumn: place?.col
+  };
+}
+
+export function actionsRunner(env: NodeJS.ProcessEnv = process.env): Runner {
+  return {
+    getInput: name => core.getInput(name),
+    info: message => core.info(message),
+    warning: (message, place) => core.warning(message, properties(place)),
+    error: (message, place) => core.error(message, properties(place)),
+    setSecret: value => core.setSecret(value),
+    setOutput: (name, value) => core.setOutput(name, value),
+    group: (title, body) => {
+      core.startGroup(title);
+      core.info(body);
+      core.endGroup();
+    },
+    writeSummary: async markdown => {
+      if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
+    },
+    setFailed: message => core.setFailed(message)
+  };
+}

@@ -1,0 +1,186 @@
+// The one place that reads the action's inputs: raw strings in, one typed and validated
+// Settings out. Every invalid input is reported by name, all at once.
+import { DEFAULT_EVENT, isKnownEvent, KNOWN_EVENTS, type EventName } from './events.js';
+import { isoSeconds, parseDate } from './context/dates.js';
+import type { GitHubEnvironment, VersionFacts } from './context/types.js';
+import { UserError, type Problem } from './problems.js';
+
+export type TestMode = 'off' | 'dry-run' | 'send';
+
+export interface Settings {
+  configPath: string;
+  workspace: string;
+  event: EventName;
+  test: TestMode;
+  only: string[];
+  secrets: Record<string, string>;
+  vars: Record<string, string>;
+  /** What the inputs say about the version, files not yet read. */
+  facts: VersionFacts;
+  contentFiles: string[];
+  diffFiles: string[];
+  changesFile?: string;
+  timeoutSeconds: number;
+  retries: number;
+  concurrency: number;
+  failOnError: boolean;
+  githubToken: string;
+  release?: string;
+  github: GitHubEnvironment;
+  apiUrl: string;
+  eventPath?: string;
+}
+
+export type InputReader = (name: string) => string;
+
+export function readSettings(input: InputReader, env: NodeJS.ProcessEnv): Settings {
+  const problems: Problem[] = [];
+  const text = (name: string) => input(name).trim();
+  const optional = (name: string) => text(name) || undefined;
+  const invalid = (name: string, message: string) =>
+    problems.push({ field: `input ${name}`, message });
+
+  const number = (
+    name: string,
+    fallback: number,
+    valid: (n: number) => boolean,
+    expected: string
+  ) => {
+    const raw = text(name);
+    if (!raw) return fallback;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || !valid(value)) {
+      invalid(name, `"${raw}" is not ${expected}`);
+      return fallback;
+    }
+    return value;
+  };
+  const boolean = (name: string, fallback: boolean) => {
+    const raw = text(name);
+    if (!raw) return fallback;
+    if (/^(true|yes|on)$/i.test(raw)) return true;
+    if (/^(false|no|off)$/i.test(raw)) return false;
+    invalid(name, `"${raw}" is not true or false`);
+    return fallback;
+  };
+  const size = (name: string) => {
+    const raw = text(name);
+    if (!raw) return undefined;
+    if (/^\d+$/.test(raw) && Number.isSafeInteger(Number(raw))) return Number(raw);
+    invalid(name, `"${raw}" is not a size in bytes (a whole number, 0 or more)`);
+    return undefined;
+  };
+  const jsonObject = (name: string): Record<string, string> => {
+    const raw = text(name);
+    if (!raw) return {};
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      // The text may hold secrets: say what is wrong without echoing it.
+      invalid(name, 'is not valid JSON; pass a JSON object such as ${{ toJSON(secrets) }}');
+      return {};
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      invalid(name, 'must be a JSON object of names to values');
+      return {};
+    }
+    return Object.fromEntries(
+      Object.entries(parsed).map(([key, value]) => [
+        key,
+        typeof value === 'string' ? value : JSON.stringify(value)
+      ])
+    );
+  };
+
+  const testRaw = text('test').toLowerCase();
+  let test: TestMode = 'off';
+  if (testRaw === 'send') test = 'send';
+  else if (testRaw) test = boolean('test', false) ? 'dry-run' : 'off';
+
+  const eventRaw = text('event') || DEFAULT_EVENT;
+  if (!isKnownEvent(eventRaw))
+    invalid('event', `"${eventRaw}" is not one of ${KNOWN_EVENTS.join(', ')}`);
+
+  const publishedRaw = optional('version-published-at');
+  const published = publishedRaw === undefined ? undefined : parseDate(publishedRaw);
+  if (publishedRaw !== undefined && !published)
+    invalid(
+      'version-published-at',
+      `"${publishedRaw}" is not a date (use ISO 8601, e.g. 2026-05-01T12:00:00Z)`
+    );
+
+  const contentSize = size('version-content-size');
+  const diffSize = size('version-diff-size');
+  const versionChanges = input('version-changes');
+  const facts: VersionFacts = {
+    appName: optional('app-name'),
+    appDisplayName: optional('app-display-name'),
+    appGroupName: optional('app-group-name'),
+    appDownloadUrl: optional('app-download-url'),
+    appDirectDownloadUrl: optional('app-direct-download-url'),
+    versionId: optional('version-id'),
+    versionLabel: optional('version-label'),
+    publishedAt: published ? isoSeconds(published) : undefined,
+    contentSize,
+    diffSize,
+    changes: versionChanges.trim() ? versionChanges : undefined
+  };
+
+  const settings: Settings = {
+    configPath: text('config') || '.github/webhooks.yml',
+    workspace: env.GITHUB_WORKSPACE || process.cwd(),
+    event: isKnownEvent(eventRaw) ? eventRaw : DEFAULT_EVENT,
+    test,
+    only: list(input('only')),
+    secrets: jsonObject('secrets'),
+    vars: jsonObject('vars'),
+    facts,
+    contentFiles: contentSize === undefined ? list(input('version-content-files')) : [],
+    diffFiles: diffSize === undefined ? list(input('version-diff-files')) : [],
+    changesFile: facts.changes === undefined ? optional('version-changes-file') : undefined,
+    timeoutSeconds: number(
+      'timeout',
+      10,
+      n => n > 0 && n <= 600,
+      'a number of seconds from 0 to 600'
+    ),
+    retries: number(
+      'retries',
+      2,
+      n => Number.isInteger(n) && n >= 0 && n <= 10,
+      'a whole number from 0 to 10'
+    ),
+    concurrency: number(
+      'concurrency',
+      4,
+      n => Number.isInteger(n) && n >= 1 && n <= 64,
+      'a whole number from 1 to 64'
+    ),
+    failOnError: boolean('fail-on-error', true),
+    githubToken: text('github-token'),
+    release: optional('release'),
+    github: {
+      serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
+      repository: env.GITHUB_REPOSITORY || '',
+      sha: env.GITHUB_SHA || '',
+      ref: env.GITHUB_REF || '',
+      refName: env.GITHUB_REF_NAME || '',
+      runId: env.GITHUB_RUN_ID || '',
+      actor: env.GITHUB_ACTOR || '',
+      eventName: env.GITHUB_EVENT_NAME || ''
+    },
+    apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+    eventPath: env.GITHUB_EVENT_PATH || undefined
+  };
+  if (problems.length > 0) throw new UserError(problems);
+  return settings;
+}
+
+/** Comma- or newline-separated values, trimmed, empties dropped. */
+export function list(raw: string): string[] {
+  return raw
+    .split(/[\n,]/)
+    .map(item => item.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,57 @@
+// Facts read from the workspace: file sizes from globs, the changelog file, the event payload.
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { glob } from 'tinyglobby';
+import { inputProblem } from '../problems.js';
+import type { GitHubRelease } from './release.js';
+
+/** Total bytes of the files the patterns match; an error naming the input when one matches nothing. */
+export async function totalFileSize(
+  patterns: string[],
+  workspace: string,
+  input: string
+): Promise<number> {
+  const files = new Set<string>();
+  for (const pattern of patterns.filter(p => !p.startsWith('!'))) {
+    const ignore = patterns.filter(p => p.startsWith('!')).map(p => p.slice(1));
+    const matches = await glob(pattern, {
+      cwd: workspace,
+      absolute: true,
+      onlyFiles: true,
+      dot: true,
+      ignore
+    });
+    if (matches.length === 0)
+      throw inputProblem(input, `"${pattern}" matches no file in ${workspace}`);
+    for (const match of matches) files.add(match);
+  }
+  let total = 0;
+  for (const file of files) total += (await stat(file)).size;
+  return total;
+}
+
+export async function readChangesFile(file: string, workspace: string): Promise<string> {
+  try {
+    return await readFile(path.resolve(workspace, file), 'utf8');
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'cannot be read';
+    throw inputProblem(
+      'version-changes-file',
+      `"${file}" ${reason} (paths are relative to the workspace)`
+    );
+  }
+}
+
+/** The `release` object of the triggering event, when the run was triggered by a release. */
+export async function readEventRelease(
+  eventPath: string | undefined
+): Promise<GitHubRelease | undefined> {
+  if (!eventPath) return undefined;
+  try {
+    const payload = JSON.parse(await readFile(eventPath, 'utf8')) as { release?: GitHubRelease };
+    return payload.release && typeof payload.release === 'object' ? payload.release : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,250 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { annotations, runAction } from '../support/action.js';
+import { startReceiver, type Receiver } from '../support/receiver.js';
+
+let receiver: Receiver | undefined;
+afterEach(async () => {
+  await receiver?.close();
+  receiver = undefined;
+});
+
+const TRICKY_CHANGELOG =
+  'Fixed "quotes", back\\slashes \\n and\nnew lines\r\n\ttabs, emoji 🚀🎮, a bell \u0007 and {{ secrets.TOKEN }} {% raw %}';
+
+describe('delivering a release', () => {
+  it('posts the rendered JSON payload with the release facts from inputs', async () => {
+    receiver = await startReceiver();
+    const run = await runAction({
+      config: `webhooks:
+  - name: Discord
+    url: "${receiver.url}/discord?x=1"
+    payload:
+      content: "{{ app.display_name }} {{ version.label }} is out ({{ version.humanized_content_size }})"
+      size: "{{ version.content_size }}"
+      flag: true
+      count: 3
+`,
+      inputs: {
+        'app-display-name': 'Space Game',
+        'version-label': '2.3.0',
+        'version-content-size': '157286400'
+      }
+    });
+    expect(run.code).toBe(0);
+    expect(receiver.requests).toHaveLength(1);
+    const [request] = receiver.requests;
+    expect(request.method).toBe('POST');
+    expect(request.url).toBe('/discord?x=1');
+    expect(request.headers['content-type']).toBe('application/json');
+    expect(request.headers['user-agent']).toMatch(/^release-webhooks\/\d+\.\d+\.\d+$/);
+    expect(request.headers['webhook-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(Math.abs(Number(request.headers['webhook-timestamp']) - Date.now() / 1000)).toBeLessThan(
+      60
+    );
+    expect(JSON.parse(request.text)).toEqual({
+      content: 'Space Game 2.3.0 is out (150 MB)',
+      size: '157286400',
+      flag: true,
+      count: 3
+    });
+    expect(run.outputs).toMatchObject({ sent: '1', failed: '0', skipped: '0' });
+    expect(run.results[0]).toMatchObject({
+      name: 'Discord',
+      event: 'version_published',
+      method: 'POST',
+      status: 204,
+      ok: true,
+      skipped: null,
+      attempts: 1,
+      error: null
+    });
+    expect(run.summary).toContain('| Discord |');
+  });
+
+  it('a changelog with quotes, backslashes, newlines, emoji and {{ … }} arrives verbatim', async () => {
+    receiver = await startReceiver();
+    const run = await runAction({
+      config: `webhooks:
+  - url: "${receiver.url}/json"
+    payload: { changes: "{{ version.changes }}" }
+  - url: "${receiver.url}/json-text"
+    payload: '{"changes": "{{ version.changes }}"}'
+  - url: "${receiver.url}/form"
+    format: form
+    payload: { changes: "{{ version.changes }}" }
+  - url: "${receiver.url}/text"
+    format: text
+    payload: "{{ version.changes }}"
+`,
+      files: { 'CHANGELOG-latest.md': TRICKY_CHANGELOG },
+      inputs: {
+        'version-changes-file': 'CHANGELOG-latest.md',
+        secrets: '{"TOKEN":"do-not-render-me"}'
+      }
+    });
+    expect(run.code).toBe(0);
+    const byPath = Object.fromEntries(receiver.requests.map(r => [r.url, r]));
+    expect(JSON.parse(byPath['/json'].text).changes).toBe(TRICKY_CHANGELOG);
+    expect(JSON.parse(byPath['/json-text'].text).changes).toBe(TRICKY_CHANGELOG);
+    expect(new URLSearchParams(byPath['/form'].text).get('changes')).toBe(TRICKY_CHANGELOG);
+    expect(byPath['/form'].headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(byPath['/text'].text).toBe(TRICKY_CHANGELOG);
+    expect(byPath['/text'].headers['content-type']).toBe('text/plain; charset=utf-8');
+  });
+
+  it('takes the version from a release event payload', async () => {
+    receiver = await startReceiver();
+    const run = await runAction({
+      config: `webhooks:
+  - url: "${receiver.url}/"
+    payload:
+      text: "{{ version.id }} {{ version.label }} {{ version.published_at }} {{ version.prerelease }} {{ version.humanized_content_size }}"
+      download: "{{ app.download_url }} {{ app.direct_download_url }} {{ version.url }}"
+      changes: "{{ version.changes }}"
+`,
+      event: {
+        name: 'release',
+        payload: {
+          action: 'published',
+          release: {
+            id: 1234,
+            tag_name: 'v3.0.0',
+            html_url: 'https://github.com/octo-org/space-game/releases/tag/v3.0.0',
+            body: 'New levels',
+            published_at: '2026-05-01T10:20:30.123Z',
+            prerelease: true,
+            assets: [
+              { size: 1024, browser_download_url: 'https://github.com/dl/game.zip' },
+              { size: 512, browser_download_url: 'https://github.com/dl/game.tar' }
+            ]
+          }
+        }
+      }
+    });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(receiver.requests[0].text)).toEqual({
+      text: '1234 v3.0.0 2026-05-01T10:20:30Z true 1.5 KB',
+      download:
+        'https://github.com/octo-org/space-game/releases/tag/v3.0.0 https://github.com/dl/game.zip https://github.com/octo-org/space-game/releases/tag/v3.0.0',
+      changes: 'New levels'
+    });
+  });
+
+  it('sums the sizes of the files the globs match', async () => {
+    receiver = await startReceiver();
+    const run = await runAction({
+      config: `webhooks:\n  - url: "${receiver.url}/"\n    payload: { size: "{{ version.content_size }} {{ version.humanized_content_size }} {{ version.humanized_diff_size }}" }\n`,
+      files: {
+        'build/a.zip': 'x'.repeat(1000),
+        'build/b.zip': 'y'.repeat(1048),
+        'build/skip.txt': 'z',
+        'patch/p.bin': 'p'.repeat(10)
+      },
+      inputs: { 'version-content-files': 'build/*.zip', 'version-diff-files': 'patch/**' }
+    });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(receiver.requests[0].text).size).toBe('2048 2 KB 10 Bytes');
+  });
+
+  it('sends GET payloads as query parameters and no body', async () => {
+    receiver = await startReceiver();
+    const run = await runAction({
+      config: `webhooks:\n  - url: "${receiver.url}/ping?a=1"\n    method: get\n    payload: { v: "{{ version.label }}", tags: [x, y], app: { name: "{{ app.name }}" } }\n`,
+      inputs: { 'version-label': '1.0 beta&more' }
+    });
+    expect(run.code).toBe(0);
+    const [request] = receiver.requests;
+    expect(request.method).toBe('GET');
+    expect(request.body).toHaveLength(0);
+    expect(request.headers['content-type']).toBeUndefined();
+    const query = new URL(request.url, 'http://x').searchParams;
+    expect(query.get('a')).toBe('1');
+    expect(query.get('v')).toBe('1.0 beta&more');
+    expect(query.getAll('tags[]')).toEqual(['x', 'y']);
+    expect(query.get('app[name]')).toBe('space-game');
+  });
+
+  it('does not follow a redirect and reports where it pointed', async () => {
+    receiver = await startReceiver((_req, res) => {
+      res.writeHead(302, { Location: 'https://elsewhere.example/hook' }).end();
+    });
+    const run = await runAction({
+      config: `webhooks:\n  - name: Moved\n    url: "${receiver.url}/old"\n`
+    });
+    expect(run.code).toBe(1);
+    expect(receiver.requests).toHaveLength(1);
+    expect(run.results[0]).toMatchObject({ ok: false, status: 302, attempts: 1 });
+    expect(String(run.results[0].error)).toContain('https://elsewhere.example/hook');
+    expect(annotations(run.stdout).some(a => a.message.includes('Moved'))).toBe(true);
+  });
+
+  it('one failing webhook never stops the others; continue-on-error and fail-on-error decide the step', async () => {
+    receiver = await startReceiver((req, res) => {
+      res.writeHead(req.url === '/gone' ? 410 : 200).end('ok');
+    });
+    const config = (tolerant: boolean) => `webhooks:
+  - name: Gone
+    url: "${receiver!.url}/gone"
+    continue-on-error: ${tolerant}
+  - name: Fine
+    url: "${receiver!.url}/fine"
+`;
+    const strict = await runAction({ config: config(false) });
+    expect(strict.code).toBe(1);
+    expect(strict.results.map(r => [r.name, r.ok, r.status])).toEqual([
+      ['Gone', false, 410],
+      ['Fine', true, 200]
+    ]);
+    expect(strict.results[0].attempts).toBe(1);
+    expect(strict.outputs).toMatchObject({ sent: '1', failed: '1' });
+
+    const tolerant = await runAction({ config: config(true) });
+    expect(tolerant.code).toBe(0);
+    expect(annotations(tolerant.stdout, 'warning').some(a => a.message.includes('Gone'))).toBe(
+      true
+    );
+
+    const lenient = await runAction({
+      config: config(false),
+      inputs: { 'fail-on-error': 'false' }
+    });
+    expect(lenient.code).toBe(0);
+    expect(lenient.outputs.failed).toBe('1');
+  });
+
+  it('skips disabled webhooks, false conditions and other events', async () => {
+    receiver = await startReceiver();
+    const run = await runAction({
+      config: `webhooks:
+  - name: Off
+    url: "${receiver.url}/off"
+    enabled: false
+  - name: Stable only
+    url: "${receiver.url}/stable"
+    when: version.prerelease == false and version.label contains "beta"
+  - name: Failed processing
+    url: "${receiver.url}/failed"
+    event: [version_process_failed]
+  - name: Always
+    url: "${receiver.url}/always"
+    when: "{{ version.label != blank }}"
+`,
+      inputs: { 'version-label': '2.0' }
+    });
+    expect(run.code).toBe(0);
+    expect(receiver.requests.map(r => r.url)).toEqual(['/always']);
+    expect(run.results.map(r => [r.name, r.skipped === null ? null : 'skipped'])).toEqual([
+      ['Off', 'skipped'],
+      ['Stable only', 'skipped'],
+      ['Always', null]
+    ]);
+    expect(run.outputs).toMatchObject({ sent: '1', skipped: '2', failed: '0' });
+
+    const failedEvent = await runAction({
+      config: `webhooks:\n  - name: Failed processing\n    url: "${receiver.url}/failed"\n    event: version_process_failed\n    payload: { e: "{{ event.name }}" }\n`,
+      inputs: { event: 'version_process_failed' }
+    });
+    expect(failedEvent.code).toBe(0);
+    expect(receiver.requests.at(-1)?.text).toBe('{"e":"version_process_failed"}');
+  });
+});
