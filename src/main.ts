@@ -61,37 +61,32 @@ export async function run(
     });
     for (const { outcome } of planned) if (outcome.kind === 'ready') protect(outcome.signingKey);
 
+    if (planned.length === 0) {
+      const among = settings.only.length ? ` among ${settings.only.join(', ')}` : '';
+      runner.warning(`No webhook in ${settings.configPath} listens to ${settings.event}${among}.`);
+    }
+
+    // Every webhook renders before anything is sent: one broken template sends nothing.
     const renderProblems = planned.flatMap(p =>
       p.outcome.kind === 'failed' ? p.outcome.problems : []
     );
-    if (renderProblems.length > 0) {
-      const results = planned.map(p => notSentResult(p, settings));
-      publish(runner, masker, settings, results);
-      throw new UserError(renderProblems);
-    }
-    if (planned.length === 0) {
-      runner.warning(
-        `No webhook in ${settings.configPath} listens to ${settings.event}${settings.only.length ? ` among ${settings.only.join(', ')}` : ''}.`
-      );
-    }
-
+    const dryRun = settings.test === 'dry-run';
     const requests = new Map<WebhookResult, string>();
-    const results =
-      settings.test === 'dry-run'
-        ? preview(runner, masker, planned, settings, requests)
+    const results = dryRun
+      ? preview(runner, masker, planned, settings, requests)
+      : renderProblems.length > 0
+        ? planned.map(p => notSentResult(p, settings))
         : await deliverPlanned(runner, masker, planned, settings);
     publish(runner, masker, settings, results);
-    await runner.writeSummary(
-      masker.mask(
-        summaryMarkdown({
-          results,
-          dryRun: settings.test === 'dry-run',
-          configFile: settings.configPath,
-          event: settings.event,
-          requests
-        })
-      )
-    );
+    const summary = summaryMarkdown({
+      results,
+      dryRun,
+      configFile: settings.configPath,
+      event: settings.event,
+      requests
+    });
+    await runner.writeSummary(masker.mask(summary));
+    if (renderProblems.length > 0) throw new UserError(renderProblems);
     decideStep(runner, masker, settings, results);
   } catch (error) {
     reportFailure(runner, masker, error);
@@ -149,7 +144,7 @@ function notSentResult(planned: PlannedWebhook, settings: Settings): WebhookResu
   if (planned.outcome.kind === 'failed')
     return failedResult(common, planned.outcome.problems.map(formatProblem).join('; '));
   if (planned.outcome.kind === 'skipped') return skippedResult(common, planned.outcome.reason);
-  return skippedResult(common, 'not sent: another webhook failed to render');
+  return failedResult(common, 'not sent: another webhook failed to render');
 }
 
 function preview(
