@@ -46880,7 +46880,11 @@ function judgeAnswer(answer, attempt, maxAttempts, policy, nowMs, finish) {
     return { done: false, waitMs: askedMs ?? backoffDelayMs(policy, attempt) };
 }
 function withAttempts(message, attempts) {
-    return attempts === 1 ? message : `${message} after ${attempts} attempts`;
+    if (attempts === 1)
+        return message;
+    return / after /.test(message)
+        ? `${message} (${attempts} attempts)`
+        : `${message} after ${attempts} attempts`;
 }
 
 ;// CONCATENATED MODULE: ./src/context/samples.ts

@@ -159,5 +159,8 @@ function judgeAnswer(
 }
 
 function withAttempts(message: string, attempts: number): string {
-  return attempts === 1 ? message : `${message} after ${attempts} attempts`;
+  if (attempts === 1) return message;
+  return / after /.test(message)
+    ? `${message} (${attempts} attempts)`
+    : `${message} after ${attempts} attempts`;
 }

@@ -13,10 +13,12 @@ function properties(text: string): Record<string, string> {
 }
 
 describe('bad input gets a clear error', () => {
-  it.each(['false', 'true'])('a misspelt variable fails at its line and column (test: %s), and nothing is sent', async test => {
-    receiver = await startReceiver();
-    const run = await runAction({
-      config: `webhooks:
+  it.each(['false', 'true'])(
+    'a misspelt variable fails at its line and column (test: %s), and nothing is sent',
+    async test => {
+      receiver = await startReceiver();
+      const run = await runAction({
+        config: `webhooks:
   - name: Good
     url: "${receiver.url}/good"
   - name: Discord
@@ -24,21 +26,26 @@ describe('bad input gets a clear error', () => {
     payload:
       content: "{{ app.name }} {{ versio.label }}"
 `,
-      inputs: { test }
-    });
-    expect(run.code).toBe(1);
-    expect(receiver.requests).toHaveLength(0);
-    const [error] = annotations(run.stdout);
-    expect(properties(error.properties)).toMatchObject({ file: '.github/webhooks.yml', line: '7', col: '35' });
-    expect(error.message).toContain('webhooks[1].payload.content');
-    expect(error.message).toContain('(Discord)');
-    expect(error.message).toContain('versio');
-    expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .+\(.*:\d+:\d+\)/);
-    expect(run.results.map(r => [r.name, r.ok])).toEqual([
-      ['Good', test === 'true'],
-      ['Discord', false]
-    ]);
-  });
+        inputs: { test }
+      });
+      expect(run.code).toBe(1);
+      expect(receiver.requests).toHaveLength(0);
+      const [error] = annotations(run.stdout);
+      expect(properties(error.properties)).toMatchObject({
+        file: '.github/webhooks.yml',
+        line: '7',
+        col: '35'
+      });
+      expect(error.message).toContain('webhooks[1].payload.content');
+      expect(error.message).toContain('(Discord)');
+      expect(error.message).toContain('versio');
+      expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .+\(.*:\d+:\d+\)/);
+      expect(run.results.map(r => [r.name, r.ok])).toEqual([
+        ['Good', test === 'true'],
+        ['Discord', false]
+      ]);
+    }
+  );
 
   it('reports every config error of the file together, each at its place', async () => {
     const run = await runAction({
@@ -61,10 +68,18 @@ webhooks:
     });
     expect(run.code).toBe(1);
     const errors = annotations(run.stdout).filter(a => a.properties.includes('file='));
-    const found = errors.map(e => [properties(e.properties).line, properties(e.properties).col, e.message]);
+    const found = errors.map(e => [
+      properties(e.properties).line,
+      properties(e.properties).col,
+      e.message
+    ]);
     const expectations: Array<[string, string, RegExp]> = [
       ['2', '3', /defaults\.timout: unknown key `timout`; did you mean `timeout`\?/],
-      ['6', '13', /webhooks\[0\]\.method \(A\): "FETCH" is not one of GET, HEAD, POST, PUT, PATCH, DELETE/],
+      [
+        '6',
+        '13',
+        /webhooks\[0\]\.method \(A\): "FETCH" is not one of GET, HEAD, POST, PUT, PATCH, DELETE/
+      ],
       ['7', '13', /webhooks\[0\]\.format \(A\): "xml" is not one of json, form, text/],
       ['8', '11', /webhooks\[1\]\.name: duplicate name "A"/],
       ['10', '12', /webhooks\[1\]\.event \(A\): unknown event "version_deleted"/],
@@ -117,14 +132,22 @@ webhooks:
 
   it.each([
     ['a missing config file', {}, /input config.*\.github\/webhooks\.yml does not exist/],
-    ['malformed YAML', { config: 'webhooks:\n  - url: [unclosed\n' }, /\.github\/webhooks\.yml:\d+:\d+: invalid YAML/],
+    [
+      'malformed YAML',
+      { config: 'webhooks:\n  - url: [unclosed\n' },
+      /\.github\/webhooks\.yml:\d+:\d+: invalid YAML/
+    ],
     ['an empty file', { config: '' }, /the file must be a map/],
     ['an empty webhooks list', { config: 'webhooks: []\n' }, /webhooks: is empty/],
     ['a list at the top', { config: '- url: https://x.example\n' }, /the file must be a map/]
   ])('%s is an error', async (_name, options, message) => {
     const run = await runAction(options);
     expect(run.code).toBe(1);
-    expect(annotations(run.stdout).map(a => a.message).join('\n')).toMatch(message);
+    expect(
+      annotations(run.stdout)
+        .map(a => a.message)
+        .join('\n')
+    ).toMatch(message);
   });
 
   it('a rendered URL that is not http(s), or a header value with a line break, is refused', async () => {
@@ -140,8 +163,12 @@ webhooks:
       inputs: { 'version-label': '1.0' }
     });
     expect(run.code).toBe(1);
-    const messages = annotations(run.stdout).map(a => a.message).join('\n');
-    expect(messages).toMatch(/webhooks\[0\]\.url \(Ftp\): the rendered URL must be an absolute http: or https: URL/);
+    const messages = annotations(run.stdout)
+      .map(a => a.message)
+      .join('\n');
+    expect(messages).toMatch(
+      /webhooks\[0\]\.url \(Ftp\): the rendered URL must be an absolute http: or https: URL/
+    );
 
     const injected = await runAction({
       config: `webhooks:\n  - url: https://example.com/\n    headers:\n      X-Label: "{{ version.changes }}"\n`,
@@ -155,8 +182,16 @@ webhooks:
     ['version-content-size', '12 MB', /input version-content-size: "12 MB" is not a size in bytes/],
     ['version-diff-size', '-1', /input version-diff-size/],
     ['version-published-at', 'yesterday', /input version-published-at: "yesterday" is not a date/],
-    ['version-content-files', 'build/*.zip', /input version-content-files: "build\/\*\.zip" matches no file/],
-    ['version-changes-file', 'CHANGES.md', /input version-changes-file: "CHANGES\.md" does not exist/],
+    [
+      'version-content-files',
+      'build/*.zip',
+      /input version-content-files: "build\/\*\.zip" matches no file/
+    ],
+    [
+      'version-changes-file',
+      'CHANGES.md',
+      /input version-changes-file: "CHANGES\.md" does not exist/
+    ],
     ['secrets', '{"A": ', /input secrets: is not valid JSON/],
     ['secrets', '["a"]', /input secrets: must be a JSON object/],
     ['vars', '42', /input vars: must be a JSON object/],
@@ -173,7 +208,11 @@ webhooks:
       inputs: { [input]: value }
     });
     expect(run.code).toBe(1);
-    expect(annotations(run.stdout).map(a => a.message).join('\n')).toMatch(message);
+    expect(
+      annotations(run.stdout)
+        .map(a => a.message)
+        .join('\n')
+    ).toMatch(message);
     expect(run.stdout).not.toContain('"A": ');
   });
 });
