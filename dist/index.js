@@ -45178,29 +45178,123 @@ function formatProblem(problem) {
 }
 
 ;// CONCATENATED MODULE: ./src/config/json-text.ts
-// Strict JSON validation of a string, with the line and column of the first syntax error.
+// Strict JSON validation of a string, with the line and column of the first syntax error (the
+// engine's own messages do not always say where).
 function parseJsonText(text) {
     try {
         return { ok: true, value: JSON.parse(text) };
     }
-    catch (error) {
-        const message = error.message;
-        const { line, col } = errorPosition(text, message);
-        const reason = message
-            .replace(/\s*in JSON at position \d+.*$/s, '')
-            .replace(/\s*\(line \d+ column \d+\)$/, '')
-            .replace(/, "[^]*" is not valid JSON$/, '');
+    catch {
+        const { offset, reason } = locateJsonError(text);
+        const before = text.slice(0, offset).split('\n');
+        const line = before.length;
+        const col = before[before.length - 1].length + 1;
         return { ok: false, message: `${reason} at line ${line}, column ${col}`, line, col };
     }
 }
-function errorPosition(text, message) {
-    const lineCol = /line (\d+) column (\d+)/.exec(message);
-    if (lineCol)
-        return { line: Number(lineCol[1]), col: Number(lineCol[2]) };
-    const position = /at position (\d+)/.exec(message);
-    const offset = position ? Number(position[1]) : text.length;
-    const before = text.slice(0, offset).split('\n');
-    return { line: before.length, col: before[before.length - 1].length + 1 };
+class JsonSyntaxError {
+    offset;
+    reason;
+    constructor(offset, reason) {
+        this.offset = offset;
+        this.reason = reason;
+    }
+}
+const LITERAL = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
+const ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
+function locateJsonError(text) {
+    let i = 0;
+    const fail = (reason) => {
+        throw new JsonSyntaxError(i, reason);
+    };
+    const skipSpace = () => {
+        while (i < text.length && ' \t\n\r'.includes(text[i]))
+            i++;
+    };
+    const expect = (char, reason) => {
+        skipSpace();
+        if (text[i] !== char)
+            fail(reason);
+        i++;
+    };
+    const string = () => {
+        i++;
+        while (i < text.length) {
+            const char = text[i];
+            if (char === '"') {
+                i++;
+                return;
+            }
+            if (char === '\\') {
+                ESCAPE.lastIndex = i;
+                if (!ESCAPE.test(text))
+                    fail('invalid escape in a string');
+                i = ESCAPE.lastIndex;
+            }
+            else if (char < ' ') {
+                fail('a control character (such as a line break) inside a string; write it as \\n');
+            }
+            else {
+                i++;
+            }
+        }
+        fail('a string is not closed');
+    };
+    const sequence = (close, item) => {
+        i++;
+        skipSpace();
+        if (text[i] === close) {
+            i++;
+            return;
+        }
+        for (;;) {
+            item();
+            skipSpace();
+            if (text[i] === close) {
+                i++;
+                return;
+            }
+            expect(',', `expected ',' or '${close}'`);
+        }
+    };
+    const value = () => {
+        skipSpace();
+        const char = text[i];
+        if (char === '{') {
+            sequence('}', () => {
+                skipSpace();
+                if (text[i] !== '"')
+                    fail('expected a "quoted" property name');
+                string();
+                expect(':', "expected ':' after a property name");
+                value();
+            });
+        }
+        else if (char === '[') {
+            sequence(']', value);
+        }
+        else if (char === '"') {
+            string();
+        }
+        else {
+            LITERAL.lastIndex = i;
+            if (!LITERAL.test(text))
+                fail(i >= text.length ? 'the text ends too early' : `unexpected ${JSON.stringify(char)}`);
+            i = LITERAL.lastIndex;
+        }
+    };
+    try {
+        value();
+        skipSpace();
+        if (i < text.length)
+            fail('unexpected text after the JSON value');
+    }
+    catch (error) {
+        if (error instanceof JsonSyntaxError)
+            return error;
+        throw error;
+    }
+    return { offset: 0, reason: 'invalid JSON' };
 }
 
 ;// CONCATENATED MODULE: ./src/config/suggest.ts
@@ -45282,7 +45376,7 @@ class ConfigReader {
         this.doc = (0,dist/* parseDocument */.Tp)(text, {
             lineCounter: this.lines,
             uniqueKeys: true,
-            prettyErrors: false
+            prettyErrors: true
         });
         this.sourceLines = text.split(/\r?\n/);
     }
@@ -45739,7 +45833,7 @@ function isNullScalar(node) {
     return (0,dist/* isScalar */.jn)(node) && node.value === null;
 }
 function firstLine(message) {
-    return message.split('\n')[0];
+    return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 
 ;// CONCATENATED MODULE: ./src/context/dates.ts

@@ -93,7 +93,7 @@ class ConfigReader {
     this.doc = parseDocument(text, {
       lineCounter: this.lines,
       uniqueKeys: true,
-      prettyErrors: false
+      prettyErrors: true
     });
     this.sourceLines = text.split(/\r?\n/);
   }
@@ -674,5 +674,5 @@ function isNullScalar(node: Node): boolean {
 }
 
 function firstLine(message: string): string {
-  return message.split('\n')[0];
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
