@@ -45177,193 +45177,10 @@ function formatProblem(problem) {
     return `${where}${what ? `${what}: ` : ''}${problem.message}`;
 }
 
-;// CONCATENATED MODULE: ./src/config/json-text.ts
-// Strict JSON validation of a string, with the line and column of the first syntax error (the
-// engine's own messages do not always say where).
-function parseJsonText(text) {
-    try {
-        return { ok: true, value: JSON.parse(text) };
-    }
-    catch {
-        const { offset, reason } = locateJsonError(text);
-        const before = text.slice(0, offset).split('\n');
-        const line = before.length;
-        const col = before[before.length - 1].length + 1;
-        return { ok: false, message: `${reason} at line ${line}, column ${col}`, line, col };
-    }
-}
-class JsonSyntaxError {
-    offset;
-    reason;
-    constructor(offset, reason) {
-        this.offset = offset;
-        this.reason = reason;
-    }
-}
-const LITERAL = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
-const ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
-function locateJsonError(text) {
-    let i = 0;
-    const fail = (reason) => {
-        throw new JsonSyntaxError(i, reason);
-    };
-    const skipSpace = () => {
-        while (i < text.length && ' \t\n\r'.includes(text[i]))
-            i++;
-    };
-    const expect = (char, reason) => {
-        skipSpace();
-        if (text[i] !== char)
-            fail(reason);
-        i++;
-    };
-    const string = () => {
-        i++;
-        while (i < text.length) {
-            const char = text[i];
-            if (char === '"') {
-                i++;
-                return;
-            }
-            if (char === '\\') {
-                ESCAPE.lastIndex = i;
-                if (!ESCAPE.test(text))
-                    fail('invalid escape in a string');
-                i = ESCAPE.lastIndex;
-            }
-            else if (char < ' ') {
-                fail('a control character (such as a line break) inside a string; write it as \\n');
-            }
-            else {
-                i++;
-            }
-        }
-        fail('a string is not closed');
-    };
-    const sequence = (close, item) => {
-        i++;
-        skipSpace();
-        if (text[i] === close) {
-            i++;
-            return;
-        }
-        for (;;) {
-            item();
-            skipSpace();
-            if (text[i] === close) {
-                i++;
-                return;
-            }
-            expect(',', `expected ',' or '${close}'`);
-        }
-    };
-    const value = () => {
-        skipSpace();
-        const char = text[i];
-        if (char === '{') {
-            sequence('}', () => {
-                skipSpace();
-                if (text[i] !== '"')
-                    fail('expected a "quoted" property name');
-                string();
-                expect(':', "expected ':' after a property name");
-                value();
-            });
-        }
-        else if (char === '[') {
-            sequence(']', value);
-        }
-        else if (char === '"') {
-            string();
-        }
-        else {
-            LITERAL.lastIndex = i;
-            if (!LITERAL.test(text))
-                fail(i >= text.length ? 'the text ends too early' : `unexpected ${JSON.stringify(char)}`);
-            i = LITERAL.lastIndex;
-        }
-    };
-    try {
-        value();
-        skipSpace();
-        if (i < text.length)
-            fail('unexpected text after the JSON value');
-    }
-    catch (error) {
-        if (error instanceof JsonSyntaxError)
-            return error;
-        throw error;
-    }
-    return { offset: 0, reason: 'invalid JSON' };
-}
+;// CONCATENATED MODULE: ./src/config/node-reader.ts
+// Reads typed values out of YAML nodes, recording each problem at the node's line and column.
 
-;// CONCATENATED MODULE: ./src/config/suggest.ts
-/** The allowed name closest to a misspelt one, when it is close enough to be a likely typo. */
-function closestName(name, allowed) {
-    let best;
-    let bestDistance = Infinity;
-    for (const candidate of allowed) {
-        const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-        if (distance < bestDistance) {
-            best = candidate;
-            bestDistance = distance;
-        }
-    }
-    return bestDistance <= Math.max(1, Math.floor(name.length / 3)) ? best : undefined;
-}
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
-        }
-        previous = current;
-    }
-    return previous[b.length];
-}
-
-;// CONCATENATED MODULE: ./src/config/types.ts
-const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
-const FORMATS = ['json', 'form', 'text'];
-const SIGNATURE_SCHEMES = ['standard', 'github', 'both'];
-
-;// CONCATENATED MODULE: ./src/config/load.ts
-// Turns the text of webhooks.yml into typed webhook definitions, collecting every problem with
-// the line and column of the node that causes it.
-
-
-
-
-
-
-const SHARED_KEYS = [
-    'event',
-    'method',
-    'headers',
-    'format',
-    'payload',
-    'when',
-    'enabled',
-    'secret',
-    'signature',
-    'timeout',
-    'retries',
-    'continue-on-error'
-];
-const WEBHOOK_KEYS = ['name', 'url', ...SHARED_KEYS];
-const TOP_LEVEL_KEYS = ['defaults', 'webhooks'];
-// RFC 9110 token characters.
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-function loadConfig(text, file) {
-    const reader = new ConfigReader(text, file);
-    const webhooks = reader.read();
-    if (reader.problems.length > 0)
-        throw new UserError(reader.problems);
-    return { file, webhooks };
-}
-class ConfigReader {
+class NodeReader {
     text;
     file;
     problems = [];
@@ -45379,328 +45196,6 @@ class ConfigReader {
             prettyErrors: true
         });
         this.sourceLines = text.split(/\r?\n/);
-    }
-    read() {
-        for (const error of this.doc.errors) {
-            const [start] = error.linePos ?? [{ line: 1, col: 1 }];
-            this.problems.push({
-                message: `invalid YAML: ${firstLine(error.message)}`,
-                place: { file: this.file, line: start.line, col: start.col }
-            });
-        }
-        if (this.doc.errors.length > 0)
-            return [];
-        const root = this.resolve(this.doc.contents);
-        if (!(0,dist/* isMap */.jh)(root)) {
-            this.report(root, undefined, 'the file must be a map with a `webhooks` list');
-            return [];
-        }
-        this.checkKeys(root, TOP_LEVEL_KEYS, '', undefined);
-        const defaultsNode = this.resolve(root.get('defaults', true));
-        let defaults = {};
-        if (defaultsNode && !isNullScalar(defaultsNode)) {
-            if ((0,dist/* isMap */.jh)(defaultsNode))
-                defaults = this.readFields(defaultsNode, 'defaults', undefined, true);
-            else
-                this.report(defaultsNode, 'defaults', 'must be a map of webhook keys');
-        }
-        const webhooksNode = this.resolve(root.get('webhooks', true));
-        if (!webhooksNode) {
-            this.report(root, 'webhooks', 'is missing: list at least one webhook under `webhooks:`');
-            return [];
-        }
-        if (!(0,dist/* isSeq */.oP)(webhooksNode)) {
-            this.report(webhooksNode, 'webhooks', 'must be a list of webhooks');
-            return [];
-        }
-        if (webhooksNode.items.length === 0) {
-            this.report(webhooksNode, 'webhooks', 'is empty: list at least one webhook');
-            return [];
-        }
-        const definitions = [];
-        const seenNames = new Map();
-        webhooksNode.items.forEach((item, index) => {
-            const node = this.resolve(item);
-            const path = `webhooks[${index}]`;
-            if (!(0,dist/* isMap */.jh)(node)) {
-                this.report(node ?? webhooksNode, path, 'must be a map with at least a `url`');
-                return;
-            }
-            const nameNode = this.resolve(node.get('name', true));
-            const explicitName = nameNode ? this.string(nameNode, `${path}.name`, undefined) : undefined;
-            const name = explicitName ?? `webhook ${index + 1}`;
-            const fields = this.readFields(node, path, name, false);
-            const earlier = seenNames.get(name);
-            if (earlier !== undefined) {
-                this.report(nameNode ?? node, `${path}.name`, `duplicate name "${name}" (also webhooks[${earlier}])`);
-            }
-            else {
-                seenNames.set(name, index);
-            }
-            if (!fields.url) {
-                if (!node.has('url'))
-                    this.report(node, `${path}.url`, 'is required', name);
-                return;
-            }
-            const definition = this.define(index, name, node, fields, defaults);
-            if (definition)
-                definitions.push(definition);
-        });
-        return definitions;
-    }
-    define(index, name, node, own, defaults) {
-        const merged = { ...defaults, ...stripUndefined(own) };
-        merged.headers = mergeHeaders(defaults.headers ?? [], own.headers ?? []);
-        const format = merged.format ?? 'json';
-        const payloadField = own.payload !== undefined ? own.payloadField : (defaults.payloadField ?? 'payload');
-        const payload = merged.payload && !isNullScalar(merged.payload)
-            ? this.payload(merged.payload, format, payloadField ?? `webhooks[${index}].payload`, name)
-            : undefined;
-        if (payload === null)
-            return undefined;
-        return {
-            index,
-            name,
-            place: this.place(node),
-            events: merged.events ?? [DEFAULT_EVENT],
-            method: merged.method ?? 'POST',
-            url: merged.url,
-            headers: merged.headers,
-            format,
-            payload,
-            when: merged.when,
-            enabled: merged.enabled ?? true,
-            secret: merged.secret,
-            signature: merged.signature ?? 'standard',
-            timeout: merged.timeout,
-            retries: merged.retries,
-            continueOnError: merged.continueOnError ?? false
-        };
-    }
-    readFields(map, path, webhook, isDefaults) {
-        const allowed = isDefaults ? SHARED_KEYS : WEBHOOK_KEYS;
-        this.checkKeys(map, allowed, path, webhook, isDefaults ? ['name', 'url'] : []);
-        const fields = {};
-        for (const pair of map.items) {
-            const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
-            if (!key || !allowed.includes(key))
-                continue;
-            const value = this.resolve(pair.value) ?? pair.key;
-            const field = `${path}.${key}`;
-            if (key === 'url')
-                fields.url = this.template(value, field, webhook);
-            else if (key !== 'name')
-                this.readShared(key, value, field, webhook, fields);
-        }
-        return fields;
-    }
-    readShared(key, value, field, webhook, fields) {
-        switch (key) {
-            case 'event':
-                fields.events = this.events(value, field, webhook);
-                break;
-            case 'method':
-                fields.method = this.choice(value, field, webhook, METHODS, s => s.toUpperCase());
-                break;
-            case 'format':
-                fields.format = this.choice(value, field, webhook, FORMATS, s => s.toLowerCase());
-                break;
-            case 'signature':
-                fields.signature = this.choice(value, field, webhook, SIGNATURE_SCHEMES, s => s.toLowerCase());
-                break;
-            case 'headers':
-                fields.headers = this.headers(value, field, webhook);
-                break;
-            case 'payload':
-                fields.payload = value;
-                fields.payloadField = field;
-                break;
-            case 'when':
-                fields.when = this.condition(value, field, webhook);
-                break;
-            case 'secret':
-                fields.secret = this.template(value, field, webhook);
-                break;
-            case 'enabled':
-                fields.enabled = this.boolean(value, field, webhook);
-                break;
-            case 'continue-on-error':
-                fields.continueOnError = this.boolean(value, field, webhook);
-                break;
-            case 'timeout':
-                fields.timeout = this.number(value, field, webhook, n => n > 0, 'a number of seconds above 0');
-                break;
-            case 'retries':
-                fields.retries = this.number(value, field, webhook, n => Number.isInteger(n) && n >= 0 && n <= 10, 'a whole number from 0 to 10');
-                break;
-        }
-    }
-    checkKeys(map, allowed, path, webhook, forbidden = []) {
-        for (const pair of map.items) {
-            const keyNode = pair.key;
-            const key = (0,dist/* isScalar */.jn)(keyNode) ? String(keyNode.value) : undefined;
-            const field = path ? `${path}.${key ?? '?'}` : (key ?? '?');
-            if (key === undefined) {
-                this.report(keyNode, path || undefined, 'keys must be plain names', webhook);
-            }
-            else if (forbidden.includes(key)) {
-                this.report(keyNode, field, `\`${key}\` cannot have a default; set it on each webhook`, webhook);
-            }
-            else if (!allowed.includes(key)) {
-                const guess = closestName(key, allowed);
-                const hint = guess ? `; did you mean \`${guess}\`?` : `; known keys: ${allowed.join(', ')}`;
-                this.report(keyNode, field, `unknown key \`${key}\`${hint}`, webhook);
-            }
-        }
-    }
-    events(node, field, webhook) {
-        const items = (0,dist/* isSeq */.oP)(node) ? node.items.map(item => this.resolve(item)) : [node];
-        if (items.length === 0) {
-            this.report(node, field, 'lists no event', webhook);
-            return undefined;
-        }
-        const events = [];
-        items.forEach((item, i) => {
-            const itemField = (0,dist/* isSeq */.oP)(node) ? `${field}[${i}]` : field;
-            const name = this.string(item ?? node, itemField, webhook);
-            if (name === undefined)
-                return;
-            if (isKnownEvent(name))
-                events.push(name);
-            else
-                this.report(item ?? node, itemField, `unknown event "${name}"; known events: ${KNOWN_EVENTS.join(', ')}`, webhook);
-        });
-        return events.length === items.length ? events : undefined;
-    }
-    headers(node, field, webhook) {
-        if ((0,dist/* isScalar */.jn)(node) && typeof node.value === 'string') {
-            const parsed = parseJsonText(node.value);
-            if (!parsed.ok) {
-                this.report(node, field, `must be a JSON object: ${parsed.message}`, webhook);
-                return undefined;
-            }
-            const inner = this.innerDocument(node, field, webhook);
-            if (!inner || !(0,dist/* isMap */.jh)(inner.contents)) {
-                this.report(node, field, 'must be a JSON object of header names and values', webhook);
-                return undefined;
-            }
-            return this.headerMap(inner.contents, field, webhook, inner.placeOf);
-        }
-        if (!(0,dist/* isMap */.jh)(node)) {
-            this.report(node, field, 'must be a map of header names to values, or a JSON object as a string', webhook);
-            return undefined;
-        }
-        return this.headerMap(node, field, webhook);
-    }
-    headerMap(map, field, webhook, placeOf) {
-        const headers = [];
-        for (const pair of map.items) {
-            const keyNode = pair.key;
-            const name = (0,dist/* isScalar */.jn)(keyNode) ? String(keyNode.value) : '';
-            const headerField = `${field}.${name}`;
-            const where = placeOf ? placeOf(keyNode).place : this.place(keyNode);
-            if (!HEADER_NAME.test(name)) {
-                this.problems.push({
-                    message: `"${name}" is not a valid header name`,
-                    place: where,
-                    field: headerField,
-                    webhook
-                });
-                continue;
-            }
-            const valueNode = this.resolve(pair.value);
-            if (!(0,dist/* isScalar */.jn)(valueNode) || valueNode.value === null || typeof valueNode.value === 'object') {
-                this.problems.push({
-                    message: 'must be a text value',
-                    place: valueNode && placeOf ? placeOf(valueNode).place : this.place(valueNode ?? keyNode),
-                    field: headerField,
-                    webhook
-                });
-                continue;
-            }
-            const located = placeOf ? placeOf(valueNode) : undefined;
-            headers.push({
-                name,
-                value: located
-                    ? { source: String(valueNode.value), field: headerField, ...located }
-                    : this.scalarTemplate(valueNode, headerField)
-            });
-        }
-        return headers;
-    }
-    /**
-     * `null` when the payload is unusable (its problems are recorded); PatchKit-style JSON text is
-     * parsed here so that each of its strings becomes a template with its own position.
-     */
-    payload(node, format, field, webhook) {
-        if (format === 'text') {
-            if ((0,dist/* isScalar */.jn)(node) && typeof node.value === 'string')
-                return { kind: 'text', template: this.scalarTemplate(node, field) };
-            this.report(node, field, 'with `format: text` the payload must be a string (the body template)', webhook);
-            return null;
-        }
-        if ((0,dist/* isScalar */.jn)(node) && typeof node.value === 'string') {
-            const parsed = parseJsonText(node.value);
-            if (!parsed.ok) {
-                const place = this.innerPlace(node, parsed.line, parsed.col);
-                this.problems.push({
-                    message: `a payload written as a string must be JSON (${parsed.message}); or write it as a YAML map`,
-                    place,
-                    field,
-                    webhook
-                });
-                return null;
-            }
-            const inner = this.innerDocument(node, field, webhook);
-            if (!inner)
-                return null;
-            return {
-                kind: 'structured',
-                tree: this.payloadTree(inner.contents, field, webhook, inner.placeOf)
-            };
-        }
-        if ((0,dist/* isScalar */.jn)(node)) {
-            this.report(node, field, 'must be a map, a list, or a JSON text', webhook);
-            return null;
-        }
-        return { kind: 'structured', tree: this.payloadTree(node, field, webhook) };
-    }
-    payloadTree(node, field, webhook, placeOf) {
-        const resolved = this.resolve(node);
-        if ((0,dist/* isMap */.jh)(resolved)) {
-            const entries = [];
-            for (const pair of resolved.items) {
-                const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : '';
-                if (!(0,dist/* isScalar */.jn)(pair.key)) {
-                    this.report(pair.key, field, 'payload keys must be plain text', webhook);
-                    continue;
-                }
-                entries.push([
-                    key,
-                    this.payloadTree(pair.value, `${field}.${key}`, webhook, placeOf)
-                ]);
-            }
-            return { kind: 'map', entries };
-        }
-        if ((0,dist/* isSeq */.oP)(resolved)) {
-            return {
-                kind: 'list',
-                items: resolved.items.map((item, i) => this.payloadTree(item, `${field}[${i}]`, webhook, placeOf))
-            };
-        }
-        if ((0,dist/* isScalar */.jn)(resolved) && typeof resolved.value === 'string') {
-            const template = placeOf
-                ? { source: resolved.value, field, ...placeOf(resolved) }
-                : this.scalarTemplate(resolved, field);
-            return { kind: 'template', template };
-        }
-        const value = (0,dist/* isScalar */.jn)(resolved) ? resolved.value : null;
-        if (value === null || typeof value === 'boolean' || typeof value === 'number')
-            return { kind: 'literal', value };
-        if (typeof value === 'bigint')
-            return { kind: 'literal', value: Number(value) };
-        this.report(resolved ?? null, field, 'unsupported value in payload', webhook);
-        return { kind: 'literal', value: null };
     }
     /** Parses the JSON text held by a string scalar, keeping positions that point into the file. */
     innerDocument(node, field, webhook) {
@@ -45822,6 +45317,527 @@ function placeInTemplate(place, origin, line, col) {
         return { file: place.file, line: origin.line, col: origin.col + col - 1 };
     return place;
 }
+function firstLine(message) {
+    return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+;// CONCATENATED MODULE: ./src/config/json-text.ts
+// Strict JSON validation of a string, with the line and column of the first syntax error (the
+// engine's own messages do not always say where).
+function parseJsonText(text) {
+    try {
+        return { ok: true, value: JSON.parse(text) };
+    }
+    catch {
+        const { offset, reason } = locateJsonError(text);
+        const before = text.slice(0, offset).split('\n');
+        const line = before.length;
+        const col = before[before.length - 1].length + 1;
+        return { ok: false, message: `${reason} at line ${line}, column ${col}`, line, col };
+    }
+}
+class JsonSyntaxError {
+    offset;
+    reason;
+    constructor(offset, reason) {
+        this.offset = offset;
+        this.reason = reason;
+    }
+}
+const LITERAL = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
+const ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
+function locateJsonError(text) {
+    let i = 0;
+    const fail = (reason) => {
+        throw new JsonSyntaxError(i, reason);
+    };
+    const skipSpace = () => {
+        while (i < text.length && ' \t\n\r'.includes(text[i]))
+            i++;
+    };
+    const expect = (char, reason) => {
+        skipSpace();
+        if (text[i] !== char)
+            fail(reason);
+        i++;
+    };
+    const string = () => {
+        i++;
+        while (i < text.length) {
+            const char = text[i];
+            if (char === '"') {
+                i++;
+                return;
+            }
+            if (char === '\\') {
+                ESCAPE.lastIndex = i;
+                if (!ESCAPE.test(text))
+                    fail('invalid escape in a string');
+                i = ESCAPE.lastIndex;
+            }
+            else if (char < ' ') {
+                fail('a control character (such as a line break) inside a string; write it as \\n');
+            }
+            else {
+                i++;
+            }
+        }
+        fail('a string is not closed');
+    };
+    const sequence = (close, item) => {
+        i++;
+        skipSpace();
+        if (text[i] === close) {
+            i++;
+            return;
+        }
+        for (;;) {
+            item();
+            skipSpace();
+            if (text[i] === close) {
+                i++;
+                return;
+            }
+            expect(',', `expected ',' or '${close}'`);
+        }
+    };
+    const value = () => {
+        skipSpace();
+        const char = text[i];
+        if (char === '{') {
+            sequence('}', () => {
+                skipSpace();
+                if (text[i] !== '"')
+                    fail('expected a "quoted" property name');
+                string();
+                expect(':', "expected ':' after a property name");
+                value();
+            });
+        }
+        else if (char === '[') {
+            sequence(']', value);
+        }
+        else if (char === '"') {
+            string();
+        }
+        else {
+            LITERAL.lastIndex = i;
+            if (!LITERAL.test(text))
+                fail(i >= text.length ? 'the text ends too early' : `unexpected ${JSON.stringify(char)}`);
+            i = LITERAL.lastIndex;
+        }
+    };
+    try {
+        value();
+        skipSpace();
+        if (i < text.length)
+            fail('unexpected text after the JSON value');
+    }
+    catch (error) {
+        if (error instanceof JsonSyntaxError)
+            return error;
+        throw error;
+    }
+    return { offset: 0, reason: 'invalid JSON' };
+}
+
+;// CONCATENATED MODULE: ./src/config/payload.ts
+// Headers and payloads: maps, lists, and JSON given as text (PatchKit Panel's way), each string
+// becoming a template that knows its place in the file.
+
+
+// RFC 9110 token characters.
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+function readHeaders(reader, node, field, webhook) {
+    if ((0,dist/* isScalar */.jn)(node) && typeof node.value === 'string') {
+        const parsed = parseJsonText(node.value);
+        if (!parsed.ok) {
+            reader.report(node, field, `must be a JSON object: ${parsed.message}`, webhook);
+            return undefined;
+        }
+        const inner = reader.innerDocument(node, field, webhook);
+        if (!inner || !(0,dist/* isMap */.jh)(inner.contents)) {
+            reader.report(node, field, 'must be a JSON object of header names and values', webhook);
+            return undefined;
+        }
+        return headerMap(reader, inner.contents, field, webhook, inner.placeOf);
+    }
+    if (!(0,dist/* isMap */.jh)(node)) {
+        reader.report(node, field, 'must be a map of header names to values, or a JSON object as a string', webhook);
+        return undefined;
+    }
+    return headerMap(reader, node, field, webhook);
+}
+function headerMap(reader, map, field, webhook, placeOf) {
+    const headers = [];
+    for (const pair of map.items) {
+        const keyNode = pair.key;
+        const name = (0,dist/* isScalar */.jn)(keyNode) ? String(keyNode.value) : '';
+        const headerField = `${field}.${name}`;
+        const where = placeOf ? placeOf(keyNode).place : reader.place(keyNode);
+        if (!HEADER_NAME.test(name)) {
+            reader.problems.push({
+                message: `"${name}" is not a valid header name`,
+                place: where,
+                field: headerField,
+                webhook
+            });
+            continue;
+        }
+        const valueNode = reader.resolve(pair.value);
+        if (!(0,dist/* isScalar */.jn)(valueNode) || valueNode.value === null || typeof valueNode.value === 'object') {
+            reader.problems.push({
+                message: 'must be a text value',
+                place: valueNode && placeOf ? placeOf(valueNode).place : reader.place(valueNode ?? keyNode),
+                field: headerField,
+                webhook
+            });
+            continue;
+        }
+        const located = placeOf ? placeOf(valueNode) : undefined;
+        headers.push({
+            name,
+            value: located
+                ? { source: String(valueNode.value), field: headerField, ...located }
+                : reader.scalarTemplate(valueNode, headerField)
+        });
+    }
+    return headers;
+}
+/**
+ * `null` when the payload is unusable (its problems are recorded); PatchKit-style JSON text is
+ * parsed here so that each of its strings becomes a template with its own position.
+ */
+function readPayload(reader, node, format, field, webhook) {
+    if (format === 'text') {
+        if ((0,dist/* isScalar */.jn)(node) && typeof node.value === 'string')
+            return { kind: 'text', template: reader.scalarTemplate(node, field) };
+        reader.report(node, field, 'with `format: text` the payload must be a string (the body template)', webhook);
+        return null;
+    }
+    if ((0,dist/* isScalar */.jn)(node) && typeof node.value === 'string') {
+        const parsed = parseJsonText(node.value);
+        if (!parsed.ok) {
+            const place = reader.innerPlace(node, parsed.line, parsed.col);
+            reader.problems.push({
+                message: `a payload written as a string must be JSON (${parsed.message}); or write it as a YAML map`,
+                place,
+                field,
+                webhook
+            });
+            return null;
+        }
+        const inner = reader.innerDocument(node, field, webhook);
+        if (!inner)
+            return null;
+        return {
+            kind: 'structured',
+            tree: payloadTree(reader, inner.contents, field, webhook, inner.placeOf)
+        };
+    }
+    if ((0,dist/* isScalar */.jn)(node)) {
+        reader.report(node, field, 'must be a map, a list, or a JSON text', webhook);
+        return null;
+    }
+    return { kind: 'structured', tree: payloadTree(reader, node, field, webhook) };
+}
+function payloadTree(reader, node, field, webhook, placeOf) {
+    const resolved = reader.resolve(node);
+    if ((0,dist/* isMap */.jh)(resolved)) {
+        const entries = [];
+        for (const pair of resolved.items) {
+            const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : '';
+            if (!(0,dist/* isScalar */.jn)(pair.key)) {
+                reader.report(pair.key, field, 'payload keys must be plain text', webhook);
+                continue;
+            }
+            entries.push([
+                key,
+                payloadTree(reader, pair.value, `${field}.${key}`, webhook, placeOf)
+            ]);
+        }
+        return { kind: 'map', entries };
+    }
+    if ((0,dist/* isSeq */.oP)(resolved)) {
+        return {
+            kind: 'list',
+            items: resolved.items.map((item, i) => payloadTree(reader, item, `${field}[${i}]`, webhook, placeOf))
+        };
+    }
+    if ((0,dist/* isScalar */.jn)(resolved) && typeof resolved.value === 'string') {
+        const template = placeOf
+            ? { source: resolved.value, field, ...placeOf(resolved) }
+            : reader.scalarTemplate(resolved, field);
+        return { kind: 'template', template };
+    }
+    const value = (0,dist/* isScalar */.jn)(resolved) ? resolved.value : null;
+    if (value === null || typeof value === 'boolean' || typeof value === 'number')
+        return { kind: 'literal', value };
+    if (typeof value === 'bigint')
+        return { kind: 'literal', value: Number(value) };
+    reader.report(resolved ?? null, field, 'unsupported value in payload', webhook);
+    return { kind: 'literal', value: null };
+}
+
+;// CONCATENATED MODULE: ./src/config/suggest.ts
+/** The allowed name closest to a misspelt one, when it is close enough to be a likely typo. */
+function closestName(name, allowed) {
+    let best;
+    let bestDistance = Infinity;
+    for (const candidate of allowed) {
+        const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return bestDistance <= Math.max(1, Math.floor(name.length / 3)) ? best : undefined;
+}
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+
+;// CONCATENATED MODULE: ./src/config/types.ts
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
+const FORMATS = ['json', 'form', 'text'];
+const SIGNATURE_SCHEMES = ['standard', 'github', 'both'];
+
+;// CONCATENATED MODULE: ./src/config/load.ts
+// Turns the text of webhooks.yml into typed webhook definitions, collecting every problem with
+// the line and column of the node that causes it.
+
+
+
+
+
+
+
+const SHARED_KEYS = [
+    'event',
+    'method',
+    'headers',
+    'format',
+    'payload',
+    'when',
+    'enabled',
+    'secret',
+    'signature',
+    'timeout',
+    'retries',
+    'continue-on-error'
+];
+const WEBHOOK_KEYS = ['name', 'url', ...SHARED_KEYS];
+const TOP_LEVEL_KEYS = ['defaults', 'webhooks'];
+function loadConfig(text, file) {
+    const reader = new ConfigReader(text, file);
+    const webhooks = reader.read();
+    if (reader.problems.length > 0)
+        throw new UserError(reader.problems);
+    return { file, webhooks };
+}
+class ConfigReader extends NodeReader {
+    read() {
+        for (const error of this.doc.errors) {
+            const [start] = error.linePos ?? [{ line: 1, col: 1 }];
+            this.problems.push({
+                message: `invalid YAML: ${firstLine(error.message)}`,
+                place: { file: this.file, line: start.line, col: start.col }
+            });
+        }
+        if (this.doc.errors.length > 0)
+            return [];
+        const root = this.resolve(this.doc.contents);
+        if (!(0,dist/* isMap */.jh)(root)) {
+            this.report(root, undefined, 'the file must be a map with a `webhooks` list');
+            return [];
+        }
+        this.checkKeys(root, TOP_LEVEL_KEYS, '', undefined);
+        const defaultsNode = this.resolve(root.get('defaults', true));
+        let defaults = {};
+        if (defaultsNode && !isNullScalar(defaultsNode)) {
+            if ((0,dist/* isMap */.jh)(defaultsNode))
+                defaults = this.readFields(defaultsNode, 'defaults', undefined, true);
+            else
+                this.report(defaultsNode, 'defaults', 'must be a map of webhook keys');
+        }
+        const webhooksNode = this.resolve(root.get('webhooks', true));
+        if (!webhooksNode) {
+            this.report(root, 'webhooks', 'is missing: list at least one webhook under `webhooks:`');
+            return [];
+        }
+        if (!(0,dist/* isSeq */.oP)(webhooksNode)) {
+            this.report(webhooksNode, 'webhooks', 'must be a list of webhooks');
+            return [];
+        }
+        if (webhooksNode.items.length === 0) {
+            this.report(webhooksNode, 'webhooks', 'is empty: list at least one webhook');
+            return [];
+        }
+        const definitions = [];
+        const seenNames = new Map();
+        webhooksNode.items.forEach((item, index) => {
+            const node = this.resolve(item);
+            const path = `webhooks[${index}]`;
+            if (!(0,dist/* isMap */.jh)(node)) {
+                this.report(node ?? webhooksNode, path, 'must be a map with at least a `url`');
+                return;
+            }
+            const nameNode = this.resolve(node.get('name', true));
+            const explicitName = nameNode ? this.string(nameNode, `${path}.name`, undefined) : undefined;
+            const name = explicitName ?? `webhook ${index + 1}`;
+            const fields = this.readFields(node, path, name, false);
+            const earlier = seenNames.get(name);
+            if (earlier !== undefined) {
+                this.report(nameNode ?? node, `${path}.name`, `duplicate name "${name}" (also webhooks[${earlier}])`);
+            }
+            else {
+                seenNames.set(name, index);
+            }
+            if (!fields.url) {
+                if (!node.has('url'))
+                    this.report(node, `${path}.url`, 'is required', name);
+                return;
+            }
+            const definition = this.define(index, name, node, fields, defaults);
+            if (definition)
+                definitions.push(definition);
+        });
+        return definitions;
+    }
+    define(index, name, node, own, defaults) {
+        const merged = { ...defaults, ...stripUndefined(own) };
+        merged.headers = mergeHeaders(defaults.headers ?? [], own.headers ?? []);
+        const format = merged.format ?? 'json';
+        const payloadField = own.payload !== undefined ? own.payloadField : (defaults.payloadField ?? 'payload');
+        const payload = merged.payload && !isNullScalar(merged.payload)
+            ? readPayload(this, merged.payload, format, payloadField ?? `webhooks[${index}].payload`, name)
+            : undefined;
+        if (payload === null)
+            return undefined;
+        return {
+            index,
+            name,
+            place: this.place(node),
+            events: merged.events ?? [DEFAULT_EVENT],
+            method: merged.method ?? 'POST',
+            url: merged.url,
+            headers: merged.headers,
+            format,
+            payload,
+            when: merged.when,
+            enabled: merged.enabled ?? true,
+            secret: merged.secret,
+            signature: merged.signature ?? 'standard',
+            timeout: merged.timeout,
+            retries: merged.retries,
+            continueOnError: merged.continueOnError ?? false
+        };
+    }
+    readFields(map, path, webhook, isDefaults) {
+        const allowed = isDefaults ? SHARED_KEYS : WEBHOOK_KEYS;
+        this.checkKeys(map, allowed, path, webhook, isDefaults ? ['name', 'url'] : []);
+        const fields = {};
+        for (const pair of map.items) {
+            const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
+            if (!key || !allowed.includes(key))
+                continue;
+            const value = this.resolve(pair.value) ?? pair.key;
+            const field = `${path}.${key}`;
+            if (key === 'url')
+                fields.url = this.template(value, field, webhook);
+            else if (key !== 'name')
+                this.readShared(key, value, field, webhook, fields);
+        }
+        return fields;
+    }
+    readShared(key, value, field, webhook, fields) {
+        switch (key) {
+            case 'event':
+                fields.events = this.events(value, field, webhook);
+                break;
+            case 'method':
+                fields.method = this.choice(value, field, webhook, METHODS, s => s.toUpperCase());
+                break;
+            case 'format':
+                fields.format = this.choice(value, field, webhook, FORMATS, s => s.toLowerCase());
+                break;
+            case 'signature':
+                fields.signature = this.choice(value, field, webhook, SIGNATURE_SCHEMES, s => s.toLowerCase());
+                break;
+            case 'headers':
+                fields.headers = readHeaders(this, value, field, webhook);
+                break;
+            case 'payload':
+                fields.payload = value;
+                fields.payloadField = field;
+                break;
+            case 'when':
+                fields.when = this.condition(value, field, webhook);
+                break;
+            case 'secret':
+                fields.secret = this.template(value, field, webhook);
+                break;
+            case 'enabled':
+                fields.enabled = this.boolean(value, field, webhook);
+                break;
+            case 'continue-on-error':
+                fields.continueOnError = this.boolean(value, field, webhook);
+                break;
+            case 'timeout':
+                fields.timeout = this.number(value, field, webhook, n => n > 0, 'a number of seconds above 0');
+                break;
+            case 'retries':
+                fields.retries = this.number(value, field, webhook, n => Number.isInteger(n) && n >= 0 && n <= 10, 'a whole number from 0 to 10');
+                break;
+        }
+    }
+    checkKeys(map, allowed, path, webhook, forbidden = []) {
+        for (const pair of map.items) {
+            const keyNode = pair.key;
+            const key = (0,dist/* isScalar */.jn)(keyNode) ? String(keyNode.value) : undefined;
+            const field = path ? `${path}.${key ?? '?'}` : (key ?? '?');
+            if (key === undefined) {
+                this.report(keyNode, path || undefined, 'keys must be plain names', webhook);
+            }
+            else if (forbidden.includes(key)) {
+                this.report(keyNode, field, `\`${key}\` cannot have a default; set it on each webhook`, webhook);
+            }
+            else if (!allowed.includes(key)) {
+                const guess = closestName(key, allowed);
+                const hint = guess ? `; did you mean \`${guess}\`?` : `; known keys: ${allowed.join(', ')}`;
+                this.report(keyNode, field, `unknown key \`${key}\`${hint}`, webhook);
+            }
+        }
+    }
+    events(node, field, webhook) {
+        const items = (0,dist/* isSeq */.oP)(node) ? node.items.map(item => this.resolve(item)) : [node];
+        if (items.length === 0) {
+            this.report(node, field, 'lists no event', webhook);
+            return undefined;
+        }
+        const events = [];
+        items.forEach((item, i) => {
+            const itemField = (0,dist/* isSeq */.oP)(node) ? `${field}[${i}]` : field;
+            const name = this.string(item ?? node, itemField, webhook);
+            if (name === undefined)
+                return;
+            if (isKnownEvent(name))
+                events.push(name);
+            else
+                this.report(item ?? node, itemField, `unknown event "${name}"; known events: ${KNOWN_EVENTS.join(', ')}`, webhook);
+        });
+        return events.length === items.length ? events : undefined;
+    }
+}
 function mergeHeaders(defaults, own) {
     const overridden = new Set(own.map(h => h.name.toLowerCase()));
     return [...defaults.filter(h => !overridden.has(h.name.toLowerCase())), ...own];
@@ -45831,9 +45847,6 @@ function stripUndefined(fields) {
 }
 function isNullScalar(node) {
     return (0,dist/* isScalar */.jn)(node) && node.value === null;
-}
-function firstLine(message) {
-    return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 
 ;// CONCATENATED MODULE: ./src/context/dates.ts

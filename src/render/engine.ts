@@ -1,6 +1,6 @@
 // The one Liquid engine: strict, bounded, and unable to touch the file system.
 import { Liquid, type FS } from 'liquidjs';
-import { placeInTemplate } from '../config/load.js';
+import { placeInTemplate } from '../config/node-reader.js';
 import type { Template } from '../config/types.js';
 import type { Problem } from '../problems.js';
 import * as filters from './filters.js';

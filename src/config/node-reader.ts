@@ -1,0 +1,190 @@
+// Reads typed values out of YAML nodes, recording each problem at the node's line and column.
+import {
+  isAlias,
+  isScalar,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+  type Scalar
+} from 'yaml';
+import type { Problem, SourcePlace } from '../problems.js';
+import type { Template, TemplateOrigin } from './types.js';
+
+export class NodeReader {
+  readonly problems: Problem[] = [];
+  protected readonly lines = new LineCounter();
+  protected readonly doc: Document;
+  private readonly sourceLines: string[];
+
+  constructor(
+    private readonly text: string,
+    readonly file: string
+  ) {
+    this.doc = parseDocument(text, {
+      lineCounter: this.lines,
+      uniqueKeys: true,
+      prettyErrors: true
+    });
+    this.sourceLines = text.split(/\r?\n/);
+  }
+
+  /** Parses the JSON text held by a string scalar, keeping positions that point into the file. */
+  innerDocument(node: Scalar, field: string, webhook: string | undefined) {
+    const lines = new LineCounter();
+    const doc = parseDocument(String(node.value), { lineCounter: lines, uniqueKeys: false });
+    if (doc.errors.length > 0) {
+      this.report(
+        node,
+        field,
+        `could not read the JSON text: ${firstLine(doc.errors[0].message)}`,
+        webhook
+      );
+      return undefined;
+    }
+    const placeOf = (inner: Node) => {
+      const start = lines.linePos(inner.range?.[0] ?? 0);
+      const quoted =
+        isScalar(inner) && (inner.type === 'QUOTE_DOUBLE' || inner.type === 'QUOTE_SINGLE');
+      const contentCol = start.col + (quoted ? 1 : 0);
+      const place = this.innerPlace(node, start.line, contentCol);
+      const origin: TemplateOrigin = this.isExact(node, start.line)
+        ? { kind: 'inline', line: place.line, col: place.col }
+        : { kind: 'node' };
+      return { place, origin };
+    };
+    return { contents: doc.contents as Node | null, placeOf };
+  }
+
+  isExact(outer: Scalar, innerLine: number): boolean {
+    return outer.type === 'BLOCK_LITERAL' || (innerLine === 1 && outer.type === 'PLAIN');
+  }
+
+  /** Maps a line and column inside a string scalar's value to the file. */
+  innerPlace(outer: Scalar, line: number, col: number): SourcePlace {
+    const origin = this.scalarOrigin(outer);
+    return placeInTemplate(this.place(outer), origin, line, col);
+  }
+
+  condition(node: Node, field: string, webhook: string | undefined): Template | undefined {
+    if (isScalar(node) && typeof node.value === 'boolean') {
+      return {
+        source: String(node.value),
+        field,
+        place: this.place(node),
+        origin: { kind: 'node' }
+      };
+    }
+    return this.template(node, field, webhook);
+  }
+
+  template(node: Node, field: string, webhook: string | undefined): Template | undefined {
+    if (isScalar(node) && typeof node.value === 'string') return this.scalarTemplate(node, field);
+    this.report(node, field, 'must be a string', webhook);
+    return undefined;
+  }
+
+  scalarTemplate(node: Scalar, field: string): Template {
+    return {
+      source: String(node.value),
+      field,
+      place: this.place(node),
+      origin: this.scalarOrigin(node)
+    };
+  }
+
+  scalarOrigin(node: Scalar): TemplateOrigin {
+    const start = this.place(node);
+    const [from, to] = node.range ?? [0, 0];
+    const raw = this.text.slice(from, to);
+    if (node.type === 'BLOCK_LITERAL') {
+      const firstLine = start.line + 1;
+      const content = this.sourceLines.slice(firstLine - 1).find(l => l.trim() !== '') ?? '';
+      return { kind: 'block', firstLine, indent: content.length - content.trimStart().length };
+    }
+    if (raw.includes('\n')) return { kind: 'node' };
+    if (node.type === 'PLAIN') return { kind: 'inline', line: start.line, col: start.col };
+    if (node.type === 'QUOTE_SINGLE' || node.type === 'QUOTE_DOUBLE') {
+      return raw.includes('\\') || raw.includes("''")
+        ? { kind: 'node' }
+        : { kind: 'inline', line: start.line, col: start.col + 1 };
+    }
+    return { kind: 'node' };
+  }
+
+  string(node: Node, field: string, webhook: string | undefined): string | undefined {
+    if (isScalar(node) && typeof node.value === 'string' && node.value !== '') return node.value;
+    this.report(node, field, 'must be a non-empty string', webhook);
+    return undefined;
+  }
+
+  choice<T extends string>(
+    node: Node,
+    field: string,
+    webhook: string | undefined,
+    allowed: readonly T[],
+    normalise: (s: string) => string
+  ): T | undefined {
+    const text =
+      isScalar(node) && typeof node.value === 'string' ? normalise(node.value) : undefined;
+    if (text !== undefined && (allowed as readonly string[]).includes(text)) return text as T;
+    const shown = isScalar(node) ? JSON.stringify(node.value) : 'this value';
+    this.report(node, field, `${shown} is not one of ${allowed.join(', ')}`, webhook);
+    return undefined;
+  }
+
+  boolean(node: Node, field: string, webhook: string | undefined): boolean | undefined {
+    if (isScalar(node) && typeof node.value === 'boolean') return node.value;
+    this.report(node, field, 'must be true or false', webhook);
+    return undefined;
+  }
+
+  number(
+    node: Node,
+    field: string,
+    webhook: string | undefined,
+    valid: (n: number) => boolean,
+    expected: string
+  ): number | undefined {
+    if (isScalar(node) && typeof node.value === 'number' && valid(node.value)) return node.value;
+    this.report(node, field, `must be ${expected}`, webhook);
+    return undefined;
+  }
+
+  resolve(node: Node | null | undefined): Node | undefined {
+    if (!node) return undefined;
+    return isAlias(node) ? (node.resolve(this.doc) as Node | undefined) : node;
+  }
+
+  place(node: Node | null | undefined): SourcePlace {
+    const pos = this.lines.linePos(node?.range?.[0] ?? 0);
+    return { file: this.file, line: pos.line, col: pos.col };
+  }
+
+  report(
+    node: Node | null | undefined,
+    field: string | undefined,
+    message: string,
+    webhook?: string
+  ) {
+    this.problems.push({ message, place: this.place(node), field, webhook });
+  }
+}
+
+/** The file position of line/col (1-based) inside a template. */
+export function placeInTemplate(
+  place: SourcePlace,
+  origin: TemplateOrigin,
+  line: number,
+  col: number
+): SourcePlace {
+  if (origin.kind === 'block')
+    return { file: place.file, line: origin.firstLine + line - 1, col: origin.indent + col };
+  if (origin.kind === 'inline' && line === 1)
+    return { file: place.file, line: origin.line, col: origin.col + col - 1 };
+  return place;
+}
+
+export function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}

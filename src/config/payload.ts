@@ -1,0 +1,184 @@
+// Headers and payloads: maps, lists, and JSON given as text (PatchKit Panel's way), each string
+// becoming a template that knows its place in the file.
+import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
+import type { SourcePlace } from '../problems.js';
+import { parseJsonText } from './json-text.js';
+import type { NodeReader } from './node-reader.js';
+import type {
+  Format,
+  HeaderDefinition,
+  Payload,
+  PayloadTree,
+  Template,
+  TemplateOrigin
+} from './types.js';
+
+// RFC 9110 token characters.
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+export function readHeaders(
+  reader: NodeReader,
+  node: Node,
+  field: string,
+  webhook: string | undefined
+): HeaderDefinition[] | undefined {
+  if (isScalar(node) && typeof node.value === 'string') {
+    const parsed = parseJsonText(node.value);
+    if (!parsed.ok) {
+      reader.report(node, field, `must be a JSON object: ${parsed.message}`, webhook);
+      return undefined;
+    }
+    const inner = reader.innerDocument(node, field, webhook);
+    if (!inner || !isMap(inner.contents)) {
+      reader.report(node, field, 'must be a JSON object of header names and values', webhook);
+      return undefined;
+    }
+    return headerMap(reader, inner.contents, field, webhook, inner.placeOf);
+  }
+  if (!isMap(node)) {
+    reader.report(
+      node,
+      field,
+      'must be a map of header names to values, or a JSON object as a string',
+      webhook
+    );
+    return undefined;
+  }
+  return headerMap(reader, node, field, webhook);
+}
+
+function headerMap(
+  reader: NodeReader,
+  map: YAMLMap,
+  field: string,
+  webhook: string | undefined,
+  placeOf?: (node: Node) => { place: SourcePlace; origin: TemplateOrigin }
+): HeaderDefinition[] {
+  const headers: HeaderDefinition[] = [];
+  for (const pair of map.items) {
+    const keyNode = pair.key as Node;
+    const name = isScalar(keyNode) ? String(keyNode.value) : '';
+    const headerField = `${field}.${name}`;
+    const where = placeOf ? placeOf(keyNode).place : reader.place(keyNode);
+    if (!HEADER_NAME.test(name)) {
+      reader.problems.push({
+        message: `"${name}" is not a valid header name`,
+        place: where,
+        field: headerField,
+        webhook
+      });
+      continue;
+    }
+    const valueNode = reader.resolve(pair.value as Node | null);
+    if (!isScalar(valueNode) || valueNode.value === null || typeof valueNode.value === 'object') {
+      reader.problems.push({
+        message: 'must be a text value',
+        place: valueNode && placeOf ? placeOf(valueNode).place : reader.place(valueNode ?? keyNode),
+        field: headerField,
+        webhook
+      });
+      continue;
+    }
+    const located = placeOf ? placeOf(valueNode) : undefined;
+    headers.push({
+      name,
+      value: located
+        ? { source: String(valueNode.value), field: headerField, ...located }
+        : reader.scalarTemplate(valueNode, headerField)
+    });
+  }
+  return headers;
+}
+
+/**
+ * `null` when the payload is unusable (its problems are recorded); PatchKit-style JSON text is
+ * parsed here so that each of its strings becomes a template with its own position.
+ */
+export function readPayload(
+  reader: NodeReader,
+  node: Node,
+  format: Format,
+  field: string,
+  webhook: string
+): Payload | undefined | null {
+  if (format === 'text') {
+    if (isScalar(node) && typeof node.value === 'string')
+      return { kind: 'text', template: reader.scalarTemplate(node, field) };
+    reader.report(
+      node,
+      field,
+      'with `format: text` the payload must be a string (the body template)',
+      webhook
+    );
+    return null;
+  }
+  if (isScalar(node) && typeof node.value === 'string') {
+    const parsed = parseJsonText(node.value);
+    if (!parsed.ok) {
+      const place = reader.innerPlace(node, parsed.line, parsed.col);
+      reader.problems.push({
+        message: `a payload written as a string must be JSON (${parsed.message}); or write it as a YAML map`,
+        place,
+        field,
+        webhook
+      });
+      return null;
+    }
+    const inner = reader.innerDocument(node, field, webhook);
+    if (!inner) return null;
+    return {
+      kind: 'structured',
+      tree: payloadTree(reader, inner.contents, field, webhook, inner.placeOf)
+    };
+  }
+  if (isScalar(node)) {
+    reader.report(node, field, 'must be a map, a list, or a JSON text', webhook);
+    return null;
+  }
+  return { kind: 'structured', tree: payloadTree(reader, node, field, webhook) };
+}
+
+function payloadTree(
+  reader: NodeReader,
+  node: Node | null,
+  field: string,
+  webhook: string,
+  placeOf?: (node: Node) => { place: SourcePlace; origin: TemplateOrigin }
+): PayloadTree {
+  const resolved = reader.resolve(node);
+  if (isMap(resolved)) {
+    const entries: Array<[string, PayloadTree]> = [];
+    for (const pair of resolved.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      if (!isScalar(pair.key)) {
+        reader.report(pair.key as Node, field, 'payload keys must be plain text', webhook);
+        continue;
+      }
+      entries.push([
+        key,
+        payloadTree(reader, pair.value as Node | null, `${field}.${key}`, webhook, placeOf)
+      ]);
+    }
+    return { kind: 'map', entries };
+  }
+  if (isSeq(resolved)) {
+    return {
+      kind: 'list',
+      items: resolved.items.map((item, i) =>
+        payloadTree(reader, item as Node | null, `${field}[${i}]`, webhook, placeOf)
+      )
+    };
+  }
+  if (isScalar(resolved) && typeof resolved.value === 'string') {
+    const template: Template = placeOf
+      ? { source: resolved.value, field, ...placeOf(resolved) }
+      : reader.scalarTemplate(resolved, field);
+    return { kind: 'template', template };
+  }
+  const value = isScalar(resolved) ? resolved.value : null;
+  if (value === null || typeof value === 'boolean' || typeof value === 'number')
+    return { kind: 'literal', value };
+  if (typeof value === 'bigint') return { kind: 'literal', value: Number(value) };
+  reader.report(resolved ?? null, field, 'unsupported value in payload', webhook);
+  return { kind: 'literal', value: null };
+}
