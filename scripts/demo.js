@@ -15,8 +15,15 @@ const receiver = createServer((req, res) => {
   const chunks = [];
   req.on('data', chunk => chunks.push(chunk));
   req.on('end', () => {
-    received.push({ method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-    res.writeHead(req.url.startsWith('/discord') ? 204 : 200, { 'Content-Type': 'application/json' }).end('{"ok":true}');
+    received.push({
+      method: req.method,
+      url: req.url,
+      headers: req.headers,
+      body: Buffer.concat(chunks).toString('utf8')
+    });
+    res
+      .writeHead(req.url.startsWith('/discord') ? 204 : 200, { 'Content-Type': 'application/json' })
+      .end('{"ok":true}');
   });
 });
 await new Promise(resolve => receiver.listen(0, '127.0.0.1', resolve));
@@ -32,10 +39,14 @@ const example = readFileSync('webhooks.example.yml', 'utf8').replace(
   (_match, host) => `${base}/${host}`
 );
 writeFileSync(path.join(workspace, '.github/webhooks.yml'), example);
-writeFileSync(path.join(workspace, 'CHANGELOG-latest.md'), '- New desert level\n- Fixed the "double jump" bug\n- Faster loading 🚀');
+writeFileSync(
+  path.join(workspace, 'CHANGELOG-latest.md'),
+  '- New desert level\n- Fixed the "double jump" bug\n- Faster loading 🚀'
+);
 writeFileSync(path.join(workspace, 'build/space-game-windows.zip'), Buffer.alloc(3_500_000));
 writeFileSync(path.join(workspace, 'build/space-game-linux.zip'), Buffer.alloc(3_100_000));
-for (const name of ['output', 'summary', 'event.json']) writeFileSync(path.join(root, name), name === 'event.json' ? '{}' : '');
+for (const name of ['output', 'summary', 'event.json'])
+  writeFileSync(path.join(root, name), name === 'event.json' ? '{}' : '');
 
 const inputs = {
   'version-label': '1.4.0',
@@ -73,7 +84,14 @@ const code = await new Promise(resolve => {
 console.log(bold(`\n▶ What the receiver on ${base} got (${received.length} requests):`));
 for (const request of received) {
   console.log(`\n${bold(`${request.method} ${request.url}`)}`);
-  for (const name of ['content-type', 'user-agent', 'authorization', 'webhook-id', 'webhook-timestamp', 'webhook-signature']) {
+  for (const name of [
+    'content-type',
+    'user-agent',
+    'authorization',
+    'webhook-id',
+    'webhook-timestamp',
+    'webhook-signature'
+  ]) {
     if (request.headers[name]) console.log(`${name}: ${request.headers[name]}`);
   }
   const signature = request.headers['webhook-signature'];
