@@ -51010,7 +51010,7 @@ function describeAttempt(report) {
     const lines = [
         `${ok ? '✓' : '✗'} ${job.name}: ${job.request.method} ${job.request.url} → ${answer} (attempt ${attempt})${next}`
     ];
-    if (!ok && report.bodyExcerpt)
+    if (report.bodyExcerpt)
         lines.push(`  response: ${report.bodyExcerpt.replace(/\s+/g, ' ').trim()}`);
     return lines.join('\n');
 }

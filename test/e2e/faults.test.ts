@@ -137,3 +137,15 @@ describe('delivery that survives the real world', () => {
     expect(peak).toBe(3);
   });
 });
+
+describe('a response that never ends', () => {
+  it('is cut off by the attempt timeout too', async () => {
+    receiver = await startReceiver((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/plain' });
+      res.write('partial…');
+    });
+    const run = await runAction({ config: oneWebhook(`${receiver.url}/`, '    timeout: 0.5\n    retries: 0\n') });
+    expect(run.code).toBe(1);
+    expect(run.results[0]).toMatchObject({ ok: false, attempts: 1, error: 'timed out after 0.5 s' });
+  });
+});
