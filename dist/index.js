@@ -7852,7 +7852,6 @@ module.exports = __nccwpck_require__(218);
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -8116,7 +8115,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -8124,7 +8123,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 4371:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -8152,29 +8150,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-module.exports.kT = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -8228,11 +8226,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -8243,57 +8241,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -36210,6 +36208,40 @@ module.exports = {
 
 /***/ }),
 
+/***/ 2095:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Vw: () => (/* binding */ formatProblem),
+/* harmony export */   oi: () => (/* binding */ inputProblem),
+/* harmony export */   yo: () => (/* binding */ UserError)
+/* harmony export */ });
+// A user error is a value with a place: collected, reported together as annotations, failed once.
+/** Thrown by a stage that found problems the user must fix; carries every one of them. */
+class UserError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.map(formatProblem).join('\n'));
+        this.name = 'UserError';
+        this.problems = problems;
+    }
+}
+function inputProblem(input, message) {
+    return new UserError([{ message, field: `input ${input}` }]);
+}
+function formatProblem(problem) {
+    const where = problem.place
+        ? `${problem.place.file}:${problem.place.line}:${problem.place.col}: `
+        : '';
+    const what = [problem.field, problem.webhook ? `(${problem.webhook})` : undefined]
+        .filter(Boolean)
+        .join(' ');
+    return `${where}${what ? `${what}: ` : ''}${problem.message}`;
+}
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -36403,6 +36435,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
@@ -45037,7 +45076,7 @@ exports.visitAsync = visitAsync;
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -45046,6 +45085,9 @@ exports.visitAsync = visitAsync;
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -45105,6 +45147,28 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -45119,6 +45183,69 @@ exports.visitAsync = visitAsync;
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/
@@ -45153,30 +45280,8 @@ function isKnownEvent(name) {
     return KNOWN_EVENTS.includes(name);
 }
 
-;// CONCATENATED MODULE: ./src/problems.ts
-// A user error is a value with a place: collected, reported together as annotations, failed once.
-/** Thrown by a stage that found problems the user must fix; carries every one of them. */
-class UserError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.map(formatProblem).join('\n'));
-        this.name = 'UserError';
-        this.problems = problems;
-    }
-}
-function inputProblem(input, message) {
-    return new UserError([{ message, field: `input ${input}` }]);
-}
-function formatProblem(problem) {
-    const where = problem.place
-        ? `${problem.place.file}:${problem.place.line}:${problem.place.col}: `
-        : '';
-    const what = [problem.field, problem.webhook ? `(${problem.webhook})` : undefined]
-        .filter(Boolean)
-        .join(' ');
-    return `${where}${what ? `${what}: ` : ''}${problem.message}`;
-}
-
+// EXTERNAL MODULE: ./src/problems.ts
+var src_problems = __nccwpck_require__(2095);
 ;// CONCATENATED MODULE: ./src/config/node-reader.ts
 // Reads typed values out of YAML nodes, recording each problem at the node's line and column.
 
@@ -45641,7 +45746,7 @@ function loadConfig(text, file) {
     const reader = new ConfigReader(text, file);
     const webhooks = reader.read();
     if (reader.problems.length > 0)
-        throw new UserError(reader.problems);
+        throw new src_problems/* UserError */.yo(reader.problems);
     return { file, webhooks };
 }
 class ConfigReader extends NodeReader {
@@ -46675,7 +46780,7 @@ class lib_HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -47348,7 +47453,7 @@ function selectWebhooks(config, event, only) {
     const unknown = only.filter(name => !config.webhooks.some(w => w.name === name));
     if (unknown.length > 0) {
         const known = config.webhooks.map(w => `"${w.name}"`).join(', ');
-        throw inputProblem('only', `no webhook named ${unknown.map(n => `"${n}"`).join(', ')} in ${config.file} (webhooks: ${known})`);
+        throw (0,src_problems/* inputProblem */.oi)('only', `no webhook named ${unknown.map(n => `"${n}"`).join(', ')} in ${config.file} (webhooks: ${known})`);
     }
     return config.webhooks.filter(webhook => webhook.events.includes(event) && (only.length === 0 || only.includes(webhook.name)));
 }
@@ -47495,8 +47600,8 @@ function escapeHtml(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -47571,7 +47676,7 @@ function utils_toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -47646,7 +47751,7 @@ function file_command_issueFileCommand(command, message) {
     if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -47662,7 +47767,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 // EXTERNAL MODULE: external "path"
@@ -47948,7 +48053,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -48672,13 +48777,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -48969,7 +49074,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -49308,8 +49413,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -49490,7 +49595,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -49558,7 +49663,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -49824,6 +49929,13 @@ function readSettings(input, env) {
         diffSize,
         changes: versionChanges.trim() ? versionChanges : undefined
     };
+    const patchkitVersion = text('patchkit-version') || 'latest';
+    if (patchkitVersion !== 'latest' && !/^\d+$/.test(patchkitVersion))
+        invalid('patchkit-version', `"${patchkitVersion}" is not latest or a version id`);
+    const patchkitApiUrl = text('patchkit-api-url') || 'https://api.patchkit.net';
+    if (!/^https?:\/\/[^\s/]+/.test(patchkitApiUrl))
+        invalid('patchkit-api-url', `"${patchkitApiUrl}" is not an http(s) URL`);
+    const patchkitAppSecret = text('patchkit-app-secret');
     const settings = {
         configPath: text('config') || '.github/webhooks.yml',
         workspace: env.GITHUB_WORKSPACE || process.cwd(),
@@ -49842,6 +49954,14 @@ function readSettings(input, env) {
         failOnError: boolean('fail-on-error', true),
         githubToken: text('github-token'),
         release: optional('release'),
+        patchkit: patchkitAppSecret
+            ? {
+                appSecret: patchkitAppSecret,
+                version: patchkitVersion,
+                apiKey: optional('patchkit-api-key'),
+                apiUrl: patchkitApiUrl
+            }
+            : undefined,
         github: {
             serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
             repository: env.GITHUB_REPOSITORY || '',
@@ -49856,7 +49976,7 @@ function readSettings(input, env) {
         eventPath: env.GITHUB_EVENT_PATH || undefined
     };
     if (problems.length > 0)
-        throw new UserError(problems);
+        throw new src_problems/* UserError */.yo(problems);
     return settings;
 }
 /** Comma- or newline-separated values, trimmed, empties dropped. */
@@ -49865,6 +49985,101 @@ function list(raw) {
         .split(/[\n,]/)
         .map(item => item.trim())
         .filter(Boolean);
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+/** Kept equal to package.json's version by a test. */
+const VERSION = '1.0.0';
+const USER_AGENT = `release-webhooks/${VERSION}`;
+
+;// CONCATENATED MODULE: ./src/sources/patchkit.ts
+// Reads the published version from PatchKit's API (SPEC §11, shared/PATCHKIT_API.md), retried
+// like a delivery when PatchKit is briefly unreachable.
+
+
+
+
+
+const ATTEMPTS = 3;
+async function patchKitFacts(source, wait = sleep) {
+    const client = new lib_HttpClient(USER_AGENT, [], {
+        allowRedirects: false,
+        allowRetries: false,
+        socketTimeout: 10_000
+    });
+    const base = `${source.apiUrl.replace(/\/+$/, '')}/1/apps/${encodeURIComponent(source.appSecret)}`;
+    const get = (path, query = '') => getJson(client, `${base}${path}${query}`, wait);
+    try {
+        const app = await get('');
+        if (!app.found)
+            throw (0,src_problems/* inputProblem */.oi)('patchkit-app-secret', 'PatchKit knows no app with this secret');
+        const query = source.apiKey ? `?api_key=${encodeURIComponent(source.apiKey)}` : '';
+        const version = await get(`/versions/${encodeURIComponent(source.version)}`, query);
+        if (version.status === 403)
+            throw (0,src_problems/* inputProblem */.oi)('patchkit-api-key', 'PatchKit refused the API key (403)');
+        if (!version.found)
+            throw (0,src_problems/* inputProblem */.oi)('patchkit-version', `PatchKit has no version "${source.version}" of this app`);
+        const id = version.body.id;
+        const [content, diff] = await Promise.all([
+            get(`/versions/${id}/content_summary`, query),
+            get(`/versions/${id}/diff_summary`, query)
+        ]);
+        const published = version.body.publish_date;
+        return {
+            appName: app.body.name || undefined,
+            appDisplayName: app.body.display_name || undefined,
+            versionId: id === undefined ? undefined : String(id),
+            versionLabel: version.body.label || undefined,
+            changes: version.body.changelog ?? undefined,
+            // 0 is PatchKit's "not published yet".
+            publishedAt: typeof published === 'number' && published > 0
+                ? isoSeconds(new Date(published * 1000))
+                : undefined,
+            contentSize: content.found ? content.body.size : undefined,
+            // The first version has no diff: PatchKit answers 404.
+            diffSize: diff.found ? diff.body.size : undefined
+        };
+    }
+    finally {
+        client.dispose();
+    }
+}
+async function getJson(client, url, wait) {
+    const policy = { ...DEFAULT_BACKOFF, retries: ATTEMPTS - 1, random: Math.random };
+    let problem = '';
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        try {
+            const response = await client.get(url, { Accept: 'application/json' });
+            const status = response.message.statusCode ?? 0;
+            const text = await response.readBody();
+            if (status >= 200 && status < 300)
+                return { found: true, status, body: JSON.parse(text) };
+            if (status === 404 || status === 403)
+                return { found: false, status, body: {} };
+            problem = `PatchKit answered ${status}`;
+            if (!isRetryableStatus(status))
+                break;
+        }
+        catch (error) {
+            problem =
+                error instanceof SyntaxError
+                    ? 'PatchKit sent an answer that is not JSON'
+                    : `PatchKit is unreachable (${patchkit_describe(error)})`;
+            if (error instanceof SyntaxError)
+                break;
+        }
+        if (attempt < ATTEMPTS)
+            await wait(backoffDelayMs(policy, attempt));
+    }
+    const shown = url.replace(/\/1\/apps\/[^/?]+/, '/1/apps/***').replace(/\?.*$/, '');
+    throw new src_problems/* UserError */.yo([{ field: 'input patchkit-api-url', message: `${problem} (GET ${shown})` }]);
+}
+function patchkit_describe(error) {
+    const code = error.code;
+    return code ?? (error instanceof Error ? error.message : String(error));
+}
+function sleep(ms) {
+    return new Promise(resolve => setTimeout(resolve, ms));
 }
 
 ;// CONCATENATED MODULE: ./src/sources/release.ts
@@ -50791,7 +51006,7 @@ async function totalFileSize(patterns, workspace, input) {
             ignore
         });
         if (matches.length === 0)
-            throw inputProblem(input, `"${pattern}" matches no file in ${workspace}`);
+            throw (0,src_problems/* inputProblem */.oi)(input, `"${pattern}" matches no file in ${workspace}`);
         for (const match of matches)
             files.add(match);
     }
@@ -50806,7 +51021,7 @@ async function readChangesFile(file, workspace) {
     }
     catch (error) {
         const reason = error.code === 'ENOENT' ? 'does not exist' : 'cannot be read';
-        throw inputProblem('version-changes-file', `"${file}" ${reason} (paths are relative to the workspace)`);
+        throw (0,src_problems/* inputProblem */.oi)('version-changes-file', `"${file}" ${reason} (paths are relative to the workspace)`);
     }
 }
 /** The `release` object of the triggering event, when the run was triggered by a release. */
@@ -50822,14 +51037,10 @@ async function readEventRelease(eventPath) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
-/** Kept equal to package.json's version by a test. */
-const VERSION = '1.0.0';
-const USER_AGENT = `release-webhooks/${VERSION}`;
-
 ;// CONCATENATED MODULE: ./src/main.ts
 // The action's run: inputs → context → rendered requests → delivery → report. The one
 // try/catch and the one place the step is failed.
+
 
 
 
@@ -50861,6 +51072,8 @@ async function run(runner = actionsRunner(), env = process.env) {
         const settings = readSettings(name => runner.getInput(name), env);
         Object.values(settings.secrets).forEach(protect);
         protect(settings.githubToken);
+        protect(settings.patchkit?.appSecret);
+        protect(settings.patchkit?.apiKey);
         const config = loadConfig(await readConfigText(settings), settings.configPath);
         const context = buildContext({
             facts: await gatherFacts(settings),
@@ -50903,7 +51116,7 @@ async function run(runner = actionsRunner(), env = process.env) {
         });
         await runner.writeSummary(masker.mask(summary));
         if (renderProblems.length > 0)
-            throw new UserError(renderProblems);
+            throw new src_problems/* UserError */.yo(renderProblems);
         decideStep(runner, masker, settings, results);
     }
     catch (error) {
@@ -50920,10 +51133,10 @@ async function readConfigText(settings) {
         const reason = code === 'ENOENT'
             ? 'does not exist; create it (see webhooks.example.yml) or point the `config` input at it'
             : `cannot be read (${code ?? 'error'})`;
-        throw inputProblem('config', `${settings.configPath} ${reason}`);
+        throw (0,src_problems/* inputProblem */.oi)('config', `${settings.configPath} ${reason}`);
     }
 }
-/** Explicit inputs first, then the release the run was triggered by. */
+/** Explicit inputs first, then PatchKit, the release asked for, the release the run was triggered by. */
 async function gatherFacts(settings) {
     const fromInputs = { ...settings.facts };
     if (settings.contentFiles.length > 0)
@@ -50932,8 +51145,23 @@ async function gatherFacts(settings) {
         fromInputs.diffSize = await totalFileSize(settings.diffFiles, settings.workspace, 'version-diff-files');
     if (settings.changesFile)
         fromInputs.changes = await readChangesFile(settings.changesFile, settings.workspace);
-    const release = await readEventRelease(settings.eventPath);
-    return release ? [fromInputs, releaseFacts(release)] : [fromInputs];
+    const facts = [fromInputs];
+    if (settings.patchkit)
+        facts.push(await patchKitFacts(settings.patchkit));
+    if (settings.release) {
+        const { fetchRelease } = await __nccwpck_require__.e(/* import() */ 867).then(__nccwpck_require__.bind(__nccwpck_require__, 9867));
+        const release = await fetchRelease({
+            release: settings.release,
+            repository: settings.github.repository,
+            token: settings.githubToken,
+            apiUrl: settings.apiUrl
+        });
+        facts.push(releaseFacts(release));
+    }
+    const eventRelease = await readEventRelease(settings.eventPath);
+    if (eventRelease)
+        facts.push(releaseFacts(eventRelease));
+    return facts;
 }
 function commonFields(planned, settings) {
     const request = planned.outcome.kind === 'ready' ? planned.outcome.request : undefined;
@@ -50948,7 +51176,7 @@ function commonFields(planned, settings) {
 function notSentResult(planned, settings) {
     const common = commonFields(planned, settings);
     if (planned.outcome.kind === 'failed')
-        return failedResult(common, planned.outcome.problems.map(formatProblem).join('; '));
+        return failedResult(common, planned.outcome.problems.map(src_problems/* formatProblem */.Vw).join('; '));
     if (planned.outcome.kind === 'skipped')
         return skippedResult(common, planned.outcome.reason);
     return failedResult(common, 'not sent: another webhook failed to render');
@@ -51038,9 +51266,9 @@ function decideStep(runner, masker, settings, results) {
     }
 }
 function reportFailure(runner, masker, error) {
-    if (error instanceof UserError) {
+    if (error instanceof src_problems/* UserError */.yo) {
         for (const problem of error.problems)
-            runner.error(masker.mask(formatProblem(problem)), annotationPlace(problem));
+            runner.error(masker.mask((0,src_problems/* formatProblem */.Vw)(problem)), annotationPlace(problem));
         const count = error.problems.length;
         runner.setFailed(`${count} problem${count === 1 ? '' : 's'} found; nothing was sent.`);
         return;

@@ -26,6 +26,7 @@ import { summaryMarkdown } from './report/summary.js';
 import { actionsRunner, type Runner } from './runner.js';
 import { SecretMasker } from './secrets.js';
 import { readSettings, type Settings } from './settings.js';
+import { patchKitFacts } from './sources/patchkit.js';
 import { releaseFacts } from './sources/release.js';
 import { readChangesFile, readEventRelease, totalFileSize } from './sources/workspace.js';
 import { USER_AGENT } from './version.js';
@@ -42,6 +43,8 @@ export async function run(
     const settings = readSettings(name => runner.getInput(name), env);
     Object.values(settings.secrets).forEach(protect);
     protect(settings.githubToken);
+    protect(settings.patchkit?.appSecret);
+    protect(settings.patchkit?.apiKey);
 
     const config = loadConfig(await readConfigText(settings), settings.configPath);
     const context = buildContext({
@@ -107,7 +110,7 @@ async function readConfigText(settings: Settings): Promise<string> {
   }
 }
 
-/** Explicit inputs first, then the release the run was triggered by. */
+/** Explicit inputs first, then PatchKit, the release asked for, the release the run was triggered by. */
 async function gatherFacts(settings: Settings): Promise<VersionFacts[]> {
   const fromInputs: VersionFacts = { ...settings.facts };
   if (settings.contentFiles.length > 0)
@@ -124,8 +127,21 @@ async function gatherFacts(settings: Settings): Promise<VersionFacts[]> {
     );
   if (settings.changesFile)
     fromInputs.changes = await readChangesFile(settings.changesFile, settings.workspace);
-  const release = await readEventRelease(settings.eventPath);
-  return release ? [fromInputs, releaseFacts(release)] : [fromInputs];
+  const facts = [fromInputs];
+  if (settings.patchkit) facts.push(await patchKitFacts(settings.patchkit));
+  if (settings.release) {
+    const { fetchRelease } = await import('./sources/github-release.js');
+    const release = await fetchRelease({
+      release: settings.release,
+      repository: settings.github.repository,
+      token: settings.githubToken,
+      apiUrl: settings.apiUrl
+    });
+    facts.push(releaseFacts(release));
+  }
+  const eventRelease = await readEventRelease(settings.eventPath);
+  if (eventRelease) facts.push(releaseFacts(eventRelease));
+  return facts;
 }
 
 function commonFields(planned: PlannedWebhook, settings: Settings) {

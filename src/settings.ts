@@ -3,6 +3,7 @@
 import { DEFAULT_EVENT, isKnownEvent, KNOWN_EVENTS, type EventName } from './events.js';
 import { isoSeconds, parseDate } from './context/dates.js';
 import type { GitHubEnvironment, VersionFacts } from './context/types.js';
+import type { PatchKitSource } from './sources/patchkit.js';
 import { UserError, type Problem } from './problems.js';
 
 export type TestMode = 'off' | 'dry-run' | 'send';
@@ -26,6 +27,7 @@ export interface Settings {
   failOnError: boolean;
   githubToken: string;
   release?: string;
+  patchkit?: PatchKitSource;
   github: GitHubEnvironment;
   apiUrl: string;
   eventPath?: string;
@@ -127,6 +129,14 @@ export function readSettings(input: InputReader, env: NodeJS.ProcessEnv): Settin
     changes: versionChanges.trim() ? versionChanges : undefined
   };
 
+  const patchkitVersion = text('patchkit-version') || 'latest';
+  if (patchkitVersion !== 'latest' && !/^\d+$/.test(patchkitVersion))
+    invalid('patchkit-version', `"${patchkitVersion}" is not latest or a version id`);
+  const patchkitApiUrl = text('patchkit-api-url') || 'https://api.patchkit.net';
+  if (!/^https?:\/\/[^\s/]+/.test(patchkitApiUrl))
+    invalid('patchkit-api-url', `"${patchkitApiUrl}" is not an http(s) URL`);
+  const patchkitAppSecret = text('patchkit-app-secret');
+
   const settings: Settings = {
     configPath: text('config') || '.github/webhooks.yml',
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
@@ -160,6 +170,14 @@ export function readSettings(input: InputReader, env: NodeJS.ProcessEnv): Settin
     failOnError: boolean('fail-on-error', true),
     githubToken: text('github-token'),
     release: optional('release'),
+    patchkit: patchkitAppSecret
+      ? {
+          appSecret: patchkitAppSecret,
+          version: patchkitVersion,
+          apiKey: optional('patchkit-api-key'),
+          apiUrl: patchkitApiUrl
+        }
+      : undefined,
     github: {
       serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
       repository: env.GITHUB_REPOSITORY || '',

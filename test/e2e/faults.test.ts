@@ -144,8 +144,14 @@ describe('a response that never ends', () => {
       res.writeHead(200, { 'Content-Type': 'text/plain' });
       res.write('partial…');
     });
-    const run = await runAction({ config: oneWebhook(`${receiver.url}/`, '    timeout: 0.5\n    retries: 0\n') });
+    const run = await runAction({
+      config: oneWebhook(`${receiver.url}/`, '    timeout: 0.5\n    retries: 0\n')
+    });
     expect(run.code).toBe(1);
-    expect(run.results[0]).toMatchObject({ ok: false, attempts: 1, error: 'timed out after 0.5 s' });
+    expect(run.results[0]).toMatchObject({
+      ok: false,
+      attempts: 1,
+      error: 'timed out after 0.5 s'
+    });
   });
 });
