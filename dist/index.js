@@ -45259,8 +45259,6 @@ __nccwpck_require__.d(filters_namespaceObject, {
   json: () => (json)
 });
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
@@ -46043,45 +46041,6 @@ function buildContext(options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/deliver/sign.ts
-// Standard Webhooks and GitHub-style signatures over the exact bytes sent.
-
-function signatureHeaders(signing, deliveryId, timestamp, body) {
-    const headers = [];
-    if (signing.scheme === 'standard' || signing.scheme === 'both') {
-        const digest = (0,external_node_crypto_.createHmac)('sha256', standardKey(signing.secret))
-            .update(`${deliveryId}.${timestamp}.${body}`)
-            .digest('base64');
-        headers.push(['webhook-signature', `v1,${digest}`]);
-    }
-    if (signing.scheme === 'github' || signing.scheme === 'both') {
-        const digest = (0,external_node_crypto_.createHmac)('sha256', signing.secret).update(body).digest('hex');
-        headers.push(['X-Hub-Signature-256', `sha256=${digest}`]);
-    }
-    return headers;
-}
-/** Standard Webhooks keys are `whsec_` + base64; any other secret is used as its UTF-8 bytes. */
-function standardKey(secret) {
-    return secret.startsWith('whsec_')
-        ? Buffer.from(secret.slice(6), 'base64')
-        : Buffer.from(secret, 'utf8');
-}
-
-;// CONCATENATED MODULE: ./src/deliver/attempt.ts
-
-function attemptRequest(request, deliveryId, timestamp, signing) {
-    const headers = [
-        ...request.headers,
-        ['webhook-id', deliveryId],
-        ['webhook-timestamp', String(timestamp)]
-    ];
-    if (signing)
-        headers.push(...signatureHeaders(signing, deliveryId, timestamp, request.body ?? ''));
-    return { method: request.method, url: request.url, headers, body: request.body };
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
@@ -46972,6 +46931,168 @@ function seconds(ms) {
     return `${Number((ms / 1000).toFixed(1))} s`;
 }
 
+;// CONCATENATED MODULE: ./src/report/attempt-text.ts
+
+function attemptText(report) {
+    const { job, attempt } = report;
+    const answer = report.status !== undefined
+        ? `${report.status} ${report.statusText ?? ''}`.trim()
+        : report.error;
+    const next = report.retryInMs !== undefined ? `; retrying in ${seconds(report.retryInMs)}` : '';
+    const lines = [
+        `${attemptSucceeded(report) ? '✓' : '✗'} ${job.name}: ${job.request.method} ${job.request.url} → ${answer} (attempt ${attempt})${next}`
+    ];
+    if (report.bodyExcerpt)
+        lines.push(`  response: ${report.bodyExcerpt.replace(/\s+/g, ' ').trim()}`);
+    return lines.join('\n');
+}
+function attemptSucceeded(report) {
+    return report.status !== undefined && report.status >= 200 && report.status < 300;
+}
+
+;// CONCATENATED MODULE: ./src/report/results.ts
+function deliveredResult(common, outcome) {
+    return {
+        ...common,
+        status: outcome.status,
+        ok: outcome.ok,
+        skipped: null,
+        attempts: outcome.attempts,
+        duration_ms: outcome.durationMs,
+        error: outcome.error
+    };
+}
+function skippedResult(common, reason) {
+    return {
+        ...common,
+        status: null,
+        ok: true,
+        skipped: reason,
+        attempts: 0,
+        duration_ms: 0,
+        error: null
+    };
+}
+function failedResult(common, error) {
+    return { ...common, status: null, ok: false, skipped: null, attempts: 0, duration_ms: 0, error };
+}
+function previewResult(common, request, masker) {
+    return {
+        ...common,
+        status: null,
+        ok: true,
+        skipped: null,
+        attempts: 0,
+        duration_ms: 0,
+        error: null,
+        request: {
+            method: request.method,
+            url: masker.mask(request.url),
+            headers: Object.fromEntries(request.headers.map(([n, v]) => [n, masker.maskHeader(n, v)])),
+            body: request.body === undefined ? null : masker.mask(request.body)
+        }
+    };
+}
+function countResults(results) {
+    return {
+        sent: results.filter(r => r.attempts > 0 && r.ok).length,
+        failed: results.filter(r => !r.ok).length,
+        skipped: results.filter(r => r.skipped !== null).length
+    };
+}
+/** The output's JSON, secrets masked, without the internal fields. */
+function resultsJson(results, masker) {
+    const visible = results.map(({ continueOnError: _, ...result }) => result);
+    return masker.mask(JSON.stringify(visible));
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+function summaryMarkdown(input) {
+    const title = input.dryRun ? 'Release webhooks — test run (nothing sent)' : 'Release webhooks';
+    const rows = input.results.map(r => [
+        cell(r.name),
+        cell(`${r.method} ${r.url}`, true),
+        outcome(r, input.dryRun),
+        r.attempts > 0 ? String(r.attempts) : '',
+        r.attempts > 0 ? `${r.duration_ms} ms` : ''
+    ].join(' | '));
+    const parts = [
+        `### ${title}`,
+        '',
+        `Event \`${input.event}\` · config \`${input.configFile}\``,
+        '',
+        '| Webhook | Request | Result | Attempts | Time |',
+        '| --- | --- | --- | --- | --- |',
+        ...rows.map(row => `| ${row} |`)
+    ];
+    for (const [result, text] of input.requests) {
+        parts.push('', `<details><summary>${escapeHtml(result.name)}</summary>`, '', fenced(text), '', '</details>');
+    }
+    return parts.join('\n') + '\n';
+}
+function outcome(result, dryRun) {
+    if (result.error)
+        return `❌ ${cell(result.error)}`;
+    if (result.skipped)
+        return `⏭️ skipped: ${cell(result.skipped)}`;
+    if (dryRun)
+        return '✅ renders';
+    return `✅ ${result.status}`;
+}
+function cell(text, code = false) {
+    const escaped = text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+    return code ? `\`${escaped.replace(/`/g, "'")}\`` : escaped;
+}
+function fenced(text) {
+    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map(m => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}http\n${text}\n${fence}`;
+}
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/deliver/sign.ts
+// Standard Webhooks and GitHub-style signatures over the exact bytes sent.
+
+function signatureHeaders(signing, deliveryId, timestamp, body) {
+    const headers = [];
+    if (signing.scheme === 'standard' || signing.scheme === 'both') {
+        const digest = (0,external_node_crypto_.createHmac)('sha256', standardKey(signing.secret))
+            .update(`${deliveryId}.${timestamp}.${body}`)
+            .digest('base64');
+        headers.push(['webhook-signature', `v1,${digest}`]);
+    }
+    if (signing.scheme === 'github' || signing.scheme === 'both') {
+        const digest = (0,external_node_crypto_.createHmac)('sha256', signing.secret).update(body).digest('hex');
+        headers.push(['X-Hub-Signature-256', `sha256=${digest}`]);
+    }
+    return headers;
+}
+/** Standard Webhooks keys are `whsec_` + base64; any other secret is used as its UTF-8 bytes. */
+function standardKey(secret) {
+    return secret.startsWith('whsec_')
+        ? Buffer.from(secret.slice(6), 'base64')
+        : Buffer.from(secret, 'utf8');
+}
+
+;// CONCATENATED MODULE: ./src/deliver/attempt.ts
+
+function attemptRequest(request, deliveryId, timestamp, signing) {
+    const headers = [
+        ...request.headers,
+        ['webhook-id', deliveryId],
+        ['webhook-timestamp', String(timestamp)]
+    ];
+    if (signing)
+        headers.push(...signatureHeaders(signing, deliveryId, timestamp, request.body ?? ''));
+    return { method: request.method, url: request.url, headers, body: request.body };
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
 ;// CONCATENATED MODULE: ./src/deliver/retry.ts
 // When to try a delivery again, and how long to wait first.
 const DEFAULT_BACKOFF = {
@@ -47498,106 +47619,110 @@ function prettyBody(request) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/results.ts
-function deliveredResult(common, outcome) {
-    return {
-        ...common,
-        status: outcome.status,
-        ok: outcome.ok,
-        skipped: null,
-        attempts: outcome.attempts,
-        duration_ms: outcome.durationMs,
-        error: outcome.error
-    };
-}
-function skippedResult(common, reason) {
-    return {
-        ...common,
-        status: null,
-        ok: true,
-        skipped: reason,
-        attempts: 0,
-        duration_ms: 0,
-        error: null
-    };
-}
-function failedResult(common, error) {
-    return { ...common, status: null, ok: false, skipped: null, attempts: 0, duration_ms: 0, error };
-}
-function previewResult(common, request, masker) {
-    return {
-        ...common,
-        status: null,
-        ok: true,
-        skipped: null,
-        attempts: 0,
-        duration_ms: 0,
-        error: null,
-        request: {
-            method: request.method,
-            url: masker.mask(request.url),
-            headers: Object.fromEntries(request.headers.map(([n, v]) => [n, masker.maskHeader(n, v)])),
-            body: request.body === undefined ? null : masker.mask(request.body)
-        }
-    };
-}
-function countResults(results) {
-    return {
-        sent: results.filter(r => r.attempts > 0 && r.ok).length,
-        failed: results.filter(r => !r.ok).length,
-        skipped: results.filter(r => r.skipped !== null).length
-    };
-}
-/** The output's JSON, secrets masked, without the internal fields. */
-function resultsJson(results, masker) {
-    const visible = results.map(({ continueOnError: _, ...result }) => result);
-    return masker.mask(JSON.stringify(visible));
-}
+;// CONCATENATED MODULE: ./src/version.ts
+/** Kept equal to package.json's version by a test. */
+const VERSION = '1.0.0';
+const USER_AGENT = `release-webhooks/${VERSION}`;
 
-;// CONCATENATED MODULE: ./src/report/summary.ts
-function summaryMarkdown(input) {
-    const title = input.dryRun ? 'Release webhooks — test run (nothing sent)' : 'Release webhooks';
-    const rows = input.results.map(r => [
-        cell(r.name),
-        cell(`${r.method} ${r.url}`, true),
-        outcome(r, input.dryRun),
-        r.attempts > 0 ? String(r.attempts) : '',
-        r.attempts > 0 ? `${r.duration_ms} ms` : ''
-    ].join(' | '));
-    const parts = [
-        `### ${title}`,
-        '',
-        `Event \`${input.event}\` · config \`${input.configFile}\``,
-        '',
-        '| Webhook | Request | Result | Attempts | Time |',
-        '| --- | --- | --- | --- | --- |',
-        ...rows.map(row => `| ${row} |`)
-    ];
-    for (const [result, text] of input.requests) {
-        parts.push('', `<details><summary>${escapeHtml(result.name)}</summary>`, '', fenced(text), '', '</details>');
+;// CONCATENATED MODULE: ./src/run-webhooks.ts
+// The shared engine of the action and the CLI: (config, context) → plan → preview or delivery →
+// results. Output goes through a small reporter so each front end prints its own way.
+
+
+
+
+
+
+
+
+
+
+async function runWebhooks(options, masker, reporter) {
+    const planned = planWebhooks(options.config, options.context, {
+        event: options.event,
+        only: options.only,
+        test: options.test,
+        userAgent: USER_AGENT
+    });
+    for (const { outcome } of planned) {
+        if (outcome.kind === 'ready' && outcome.signingKey)
+            reporter.protect(outcome.signingKey);
     }
-    return parts.join('\n') + '\n';
+    // Every webhook renders before anything is sent: one broken template sends nothing.
+    const problems = planned.flatMap(p => (p.outcome.kind === 'failed' ? p.outcome.problems : []));
+    const requests = new Map();
+    let results;
+    if (options.test === 'dry-run') {
+        results = planned.map(p => preview(p, options.event, masker, reporter, requests));
+    }
+    else if (problems.length > 0) {
+        results = planned.map(p => notSentResult(p, options.event));
+    }
+    else {
+        results = await deliverPlanned(planned, options, reporter);
+    }
+    return { results, problems, requests };
 }
-function outcome(result, dryRun) {
-    if (result.error)
-        return `❌ ${cell(result.error)}`;
-    if (result.skipped)
-        return `⏭️ skipped: ${cell(result.skipped)}`;
-    if (dryRun)
-        return '✅ renders';
-    return `✅ ${result.status}`;
+function commonFields(planned, event) {
+    const request = planned.outcome.kind === 'ready' ? planned.outcome.request : undefined;
+    return {
+        name: planned.definition.name,
+        event,
+        method: planned.definition.method,
+        url: request?.url ?? '',
+        continueOnError: planned.definition.continueOnError
+    };
 }
-function cell(text, code = false) {
-    const escaped = text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-    return code ? `\`${escaped.replace(/`/g, "'")}\`` : escaped;
+function notSentResult(planned, event) {
+    const common = commonFields(planned, event);
+    if (planned.outcome.kind === 'failed')
+        return failedResult(common, planned.outcome.problems.map(src_problems/* formatProblem */.Vw).join('; '));
+    if (planned.outcome.kind === 'skipped')
+        return skippedResult(common, planned.outcome.reason);
+    return failedResult(common, 'not sent: another webhook failed to render');
 }
-function fenced(text) {
-    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map(m => m[0].length));
-    const fence = '`'.repeat(longest + 1);
-    return `${fence}http\n${text}\n${fence}`;
+function preview(planned, event, masker, reporter, requests) {
+    if (planned.outcome.kind !== 'ready')
+        return notSentResult(planned, event);
+    const { request, signingKey } = planned.outcome;
+    const sample = attemptRequest(request, (0,external_node_crypto_.randomUUID)(), Math.floor(Date.now() / 1000), signingKey ? { scheme: planned.definition.signature, secret: signingKey } : undefined);
+    const text = requestText(sample, masker);
+    const name = planned.definition.name;
+    reporter.preview(name, masker.mask(`${name}: ${request.method} ${request.url}`), text);
+    const result = previewResult(commonFields(planned, event), sample, masker);
+    requests.set(result, text);
+    return result;
 }
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+async function deliverPlanned(planned, options, reporter) {
+    const ready = planned.filter(p => p.outcome.kind === 'ready');
+    const jobs = ready.map(p => {
+        const outcome = p.outcome;
+        return {
+            name: p.definition.name,
+            request: outcome.request,
+            signing: outcome.signingKey
+                ? { scheme: p.definition.signature, secret: outcome.signingKey }
+                : undefined,
+            timeoutMs: (p.definition.timeout ?? options.timeoutSeconds) * 1000,
+            policy: {
+                ...DEFAULT_BACKOFF,
+                retries: p.definition.retries ?? options.retries,
+                random: Math.random
+            }
+        };
+    });
+    const outcomes = await deliverAll(jobs, options.concurrency, {
+        send: sendAttempt,
+        sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+        now: () => Date.now(),
+        onAttempt: report => reporter.attempt(report)
+    });
+    return planned.map(p => {
+        const index = ready.indexOf(p);
+        if (index < 0)
+            return notSentResult(p, options.event);
+        return deliveredResult(commonFields(p, options.event), outcomes[index]);
+    });
 }
 
 // EXTERNAL MODULE: external "os"
@@ -49987,11 +50112,6 @@ function list(raw) {
         .filter(Boolean);
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
-/** Kept equal to package.json's version by a test. */
-const VERSION = '1.0.0';
-const USER_AGENT = `release-webhooks/${VERSION}`;
-
 ;// CONCATENATED MODULE: ./src/sources/patchkit.ts
 // Reads the published version from PatchKit's API (SPEC §11, shared/PATCHKIT_API.md), retried
 // like a delivery when PatchKit is briefly unreachable.
@@ -51055,12 +51175,6 @@ async function readEventRelease(eventPath) {
 
 
 
-
-
-
-
-
-
 async function run(runner = actionsRunner(), env = process.env) {
     const masker = new SecretMasker();
     const protect = (value) => {
@@ -51084,28 +51198,18 @@ async function run(runner = actionsRunner(), env = process.env) {
             vars: settings.vars,
             now: new Date()
         });
-        const planned = planWebhooks(config, context, {
-            event: settings.event,
-            only: settings.only,
-            test: settings.test,
-            userAgent: USER_AGENT
+        const dryRun = settings.test === 'dry-run';
+        if (dryRun)
+            runner.info(`Test run for ${settings.event}: rendering only, nothing is sent.`);
+        const { results, problems, requests } = await runWebhooks({ ...settings, config, context }, masker, {
+            protect,
+            preview: (_name, title, text) => runner.group(title, text),
+            attempt: report => runner.info(masker.mask(attemptText(report)))
         });
-        for (const { outcome } of planned)
-            if (outcome.kind === 'ready')
-                protect(outcome.signingKey);
-        if (planned.length === 0) {
+        if (results.length === 0) {
             const among = settings.only.length ? ` among ${settings.only.join(', ')}` : '';
             runner.warning(`No webhook in ${settings.configPath} listens to ${settings.event}${among}.`);
         }
-        // Every webhook renders before anything is sent: one broken template sends nothing.
-        const renderProblems = planned.flatMap(p => p.outcome.kind === 'failed' ? p.outcome.problems : []);
-        const dryRun = settings.test === 'dry-run';
-        const requests = new Map();
-        const results = dryRun
-            ? preview(runner, masker, planned, settings, requests)
-            : renderProblems.length > 0
-                ? planned.map(p => notSentResult(p, settings))
-                : await deliverPlanned(runner, masker, planned, settings);
         publish(runner, masker, settings, results);
         const summary = summaryMarkdown({
             results,
@@ -51115,8 +51219,8 @@ async function run(runner = actionsRunner(), env = process.env) {
             requests
         });
         await runner.writeSummary(masker.mask(summary));
-        if (renderProblems.length > 0)
-            throw new src_problems/* UserError */.yo(renderProblems);
+        if (problems.length > 0)
+            throw new src_problems/* UserError */.yo(problems);
         decideStep(runner, masker, settings, results);
     }
     catch (error) {
@@ -51136,7 +51240,7 @@ async function readConfigText(settings) {
         throw (0,src_problems/* inputProblem */.oi)('config', `${settings.configPath} ${reason}`);
     }
 }
-/** Explicit inputs first, then PatchKit, the release asked for, the release the run was triggered by. */
+/** Explicit inputs first, then PatchKit, the release asked for, the release of the event. */
 async function gatherFacts(settings) {
     const fromInputs = { ...settings.facts };
     if (settings.contentFiles.length > 0)
@@ -51163,85 +51267,6 @@ async function gatherFacts(settings) {
         facts.push(releaseFacts(eventRelease));
     return facts;
 }
-function commonFields(planned, settings) {
-    const request = planned.outcome.kind === 'ready' ? planned.outcome.request : undefined;
-    return {
-        name: planned.definition.name,
-        event: settings.event,
-        method: planned.definition.method,
-        url: request?.url ?? '',
-        continueOnError: planned.definition.continueOnError
-    };
-}
-function notSentResult(planned, settings) {
-    const common = commonFields(planned, settings);
-    if (planned.outcome.kind === 'failed')
-        return failedResult(common, planned.outcome.problems.map(src_problems/* formatProblem */.Vw).join('; '));
-    if (planned.outcome.kind === 'skipped')
-        return skippedResult(common, planned.outcome.reason);
-    return failedResult(common, 'not sent: another webhook failed to render');
-}
-function preview(runner, masker, planned, settings, requests) {
-    runner.info(`Test run: rendering ${planned.length} webhook(s) for ${settings.event}; nothing is sent.`);
-    return planned.map(p => {
-        if (p.outcome.kind !== 'ready')
-            return notSentResult(p, settings);
-        const { request, signingKey } = p.outcome;
-        const sample = attemptRequest(request, (0,external_node_crypto_.randomUUID)(), Math.floor(Date.now() / 1000), signingKey ? { scheme: p.definition.signature, secret: signingKey } : undefined);
-        const text = requestText(sample, masker);
-        runner.group(masker.mask(`${p.definition.name}: ${request.method} ${request.url}`), text);
-        const result = previewResult(commonFields(p, settings), sample, masker);
-        requests.set(result, text);
-        return result;
-    });
-}
-async function deliverPlanned(runner, masker, planned, settings) {
-    const ready = planned.filter(p => p.outcome.kind === 'ready');
-    const jobs = ready.map(p => {
-        const outcome = p.outcome;
-        return {
-            name: p.definition.name,
-            request: outcome.request,
-            signing: outcome.signingKey
-                ? { scheme: p.definition.signature, secret: outcome.signingKey }
-                : undefined,
-            timeoutMs: (p.definition.timeout ?? settings.timeoutSeconds) * 1000,
-            policy: {
-                ...DEFAULT_BACKOFF,
-                retries: p.definition.retries ?? settings.retries,
-                random: Math.random
-            }
-        };
-    });
-    if (jobs.length > 0)
-        runner.info(`Delivering ${jobs.length} webhook(s) for ${settings.event}…`);
-    const outcomes = await deliverAll(jobs, settings.concurrency, {
-        send: sendAttempt,
-        sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
-        now: () => Date.now(),
-        onAttempt: report => runner.info(masker.mask(describeAttempt(report)))
-    });
-    return planned.map(p => {
-        const index = ready.indexOf(p);
-        if (index < 0)
-            return notSentResult(p, settings);
-        return deliveredResult(commonFields(p, settings), outcomes[index]);
-    });
-}
-function describeAttempt(report) {
-    const { job, attempt } = report;
-    const answer = report.status !== undefined
-        ? `${report.status} ${report.statusText ?? ''}`.trim()
-        : report.error;
-    const ok = report.status !== undefined && report.status >= 200 && report.status < 300;
-    const next = report.retryInMs !== undefined ? `; retrying in ${seconds(report.retryInMs)}` : '';
-    const lines = [
-        `${ok ? '✓' : '✗'} ${job.name}: ${job.request.method} ${job.request.url} → ${answer} (attempt ${attempt})${next}`
-    ];
-    if (report.bodyExcerpt)
-        lines.push(`  response: ${report.bodyExcerpt.replace(/\s+/g, ' ').trim()}`);
-    return lines.join('\n');
-}
 function publish(runner, masker, settings, results) {
     const counts = countResults(results);
     runner.setOutput('results', resultsJson(results, masker));
@@ -51262,7 +51287,8 @@ function decideStep(runner, masker, settings, results) {
     }
     const fatal = failed.filter(r => !r.continueOnError);
     if (fatal.length > 0 && settings.failOnError) {
-        runner.setFailed(`${fatal.length} of ${results.length} webhook(s) failed: ${masker.mask(fatal.map(r => r.name).join(', '))}`);
+        const names = masker.mask(fatal.map(r => r.name).join(', '));
+        runner.setFailed(`${fatal.length} of ${results.length} webhook(s) failed: ${names}`);
     }
 }
 function reportFailure(runner, masker, error) {

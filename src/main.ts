@@ -1,35 +1,21 @@
 // The action's run: inputs → context → rendered requests → delivery → report. The one
 // try/catch and the one place the step is failed.
-import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig } from './config/load.js';
 import { buildContext } from './context/build.js';
 import type { VersionFacts } from './context/types.js';
-import { attemptRequest } from './deliver/attempt.js';
-import { deliverAll, type AttemptReport, type DeliveryJob } from './deliver/deliver.js';
-import { seconds, sendAttempt } from './deliver/http.js';
-import { DEFAULT_BACKOFF } from './deliver/retry.js';
-import { planWebhooks, type PlannedWebhook } from './plan.js';
 import { formatProblem, inputProblem, UserError, type Problem } from './problems.js';
-import { requestText } from './report/request-text.js';
-import {
-  countResults,
-  deliveredResult,
-  failedResult,
-  previewResult,
-  resultsJson,
-  skippedResult,
-  type WebhookResult
-} from './report/results.js';
+import { attemptText } from './report/attempt-text.js';
+import { countResults, resultsJson, type WebhookResult } from './report/results.js';
 import { summaryMarkdown } from './report/summary.js';
+import { runWebhooks } from './run-webhooks.js';
 import { actionsRunner, type Runner } from './runner.js';
 import { SecretMasker } from './secrets.js';
 import { readSettings, type Settings } from './settings.js';
 import { patchKitFacts } from './sources/patchkit.js';
 import { releaseFacts } from './sources/release.js';
 import { readChangesFile, readEventRelease, totalFileSize } from './sources/workspace.js';
-import { USER_AGENT } from './version.js';
 
 export async function run(
   runner: Runner = actionsRunner(),
@@ -56,30 +42,22 @@ export async function run(
       vars: settings.vars,
       now: new Date()
     });
-    const planned = planWebhooks(config, context, {
-      event: settings.event,
-      only: settings.only,
-      test: settings.test,
-      userAgent: USER_AGENT
-    });
-    for (const { outcome } of planned) if (outcome.kind === 'ready') protect(outcome.signingKey);
-
-    if (planned.length === 0) {
+    const dryRun = settings.test === 'dry-run';
+    if (dryRun) runner.info(`Test run for ${settings.event}: rendering only, nothing is sent.`);
+    const { results, problems, requests } = await runWebhooks(
+      { ...settings, config, context },
+      masker,
+      {
+        protect,
+        preview: (_name, title, text) => runner.group(title, text),
+        attempt: report => runner.info(masker.mask(attemptText(report)))
+      }
+    );
+    if (results.length === 0) {
       const among = settings.only.length ? ` among ${settings.only.join(', ')}` : '';
       runner.warning(`No webhook in ${settings.configPath} listens to ${settings.event}${among}.`);
     }
 
-    // Every webhook renders before anything is sent: one broken template sends nothing.
-    const renderProblems = planned.flatMap(p =>
-      p.outcome.kind === 'failed' ? p.outcome.problems : []
-    );
-    const dryRun = settings.test === 'dry-run';
-    const requests = new Map<WebhookResult, string>();
-    const results = dryRun
-      ? preview(runner, masker, planned, settings, requests)
-      : renderProblems.length > 0
-        ? planned.map(p => notSentResult(p, settings))
-        : await deliverPlanned(runner, masker, planned, settings);
     publish(runner, masker, settings, results);
     const summary = summaryMarkdown({
       results,
@@ -89,7 +67,7 @@ export async function run(
       requests
     });
     await runner.writeSummary(masker.mask(summary));
-    if (renderProblems.length > 0) throw new UserError(renderProblems);
+    if (problems.length > 0) throw new UserError(problems);
     decideStep(runner, masker, settings, results);
   } catch (error) {
     reportFailure(runner, masker, error);
@@ -110,7 +88,7 @@ async function readConfigText(settings: Settings): Promise<string> {
   }
 }
 
-/** Explicit inputs first, then PatchKit, the release asked for, the release the run was triggered by. */
+/** Explicit inputs first, then PatchKit, the release asked for, the release of the event. */
 async function gatherFacts(settings: Settings): Promise<VersionFacts[]> {
   const fromInputs: VersionFacts = { ...settings.facts };
   if (settings.contentFiles.length > 0)
@@ -144,105 +122,6 @@ async function gatherFacts(settings: Settings): Promise<VersionFacts[]> {
   return facts;
 }
 
-function commonFields(planned: PlannedWebhook, settings: Settings) {
-  const request = planned.outcome.kind === 'ready' ? planned.outcome.request : undefined;
-  return {
-    name: planned.definition.name,
-    event: settings.event,
-    method: planned.definition.method,
-    url: request?.url ?? '',
-    continueOnError: planned.definition.continueOnError
-  };
-}
-
-function notSentResult(planned: PlannedWebhook, settings: Settings): WebhookResult {
-  const common = commonFields(planned, settings);
-  if (planned.outcome.kind === 'failed')
-    return failedResult(common, planned.outcome.problems.map(formatProblem).join('; '));
-  if (planned.outcome.kind === 'skipped') return skippedResult(common, planned.outcome.reason);
-  return failedResult(common, 'not sent: another webhook failed to render');
-}
-
-function preview(
-  runner: Runner,
-  masker: SecretMasker,
-  planned: PlannedWebhook[],
-  settings: Settings,
-  requests: Map<WebhookResult, string>
-): WebhookResult[] {
-  runner.info(
-    `Test run: rendering ${planned.length} webhook(s) for ${settings.event}; nothing is sent.`
-  );
-  return planned.map(p => {
-    if (p.outcome.kind !== 'ready') return notSentResult(p, settings);
-    const { request, signingKey } = p.outcome;
-    const sample = attemptRequest(
-      request,
-      randomUUID(),
-      Math.floor(Date.now() / 1000),
-      signingKey ? { scheme: p.definition.signature, secret: signingKey } : undefined
-    );
-    const text = requestText(sample, masker);
-    runner.group(masker.mask(`${p.definition.name}: ${request.method} ${request.url}`), text);
-    const result = previewResult(commonFields(p, settings), sample, masker);
-    requests.set(result, text);
-    return result;
-  });
-}
-
-async function deliverPlanned(
-  runner: Runner,
-  masker: SecretMasker,
-  planned: PlannedWebhook[],
-  settings: Settings
-): Promise<WebhookResult[]> {
-  const ready = planned.filter(p => p.outcome.kind === 'ready');
-  const jobs: DeliveryJob[] = ready.map(p => {
-    const outcome = p.outcome as Extract<PlannedWebhook['outcome'], { kind: 'ready' }>;
-    return {
-      name: p.definition.name,
-      request: outcome.request,
-      signing: outcome.signingKey
-        ? { scheme: p.definition.signature, secret: outcome.signingKey }
-        : undefined,
-      timeoutMs: (p.definition.timeout ?? settings.timeoutSeconds) * 1000,
-      policy: {
-        ...DEFAULT_BACKOFF,
-        retries: p.definition.retries ?? settings.retries,
-        random: Math.random
-      }
-    };
-  });
-  if (jobs.length > 0) runner.info(`Delivering ${jobs.length} webhook(s) for ${settings.event}…`);
-  const outcomes = await deliverAll(jobs, settings.concurrency, {
-    send: sendAttempt,
-    sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
-    now: () => Date.now(),
-    onAttempt: report => runner.info(masker.mask(describeAttempt(report)))
-  });
-  return planned.map(p => {
-    const index = ready.indexOf(p);
-    if (index < 0) return notSentResult(p, settings);
-    return deliveredResult(commonFields(p, settings), outcomes[index]);
-  });
-}
-
-function describeAttempt(report: AttemptReport): string {
-  const { job, attempt } = report;
-  const answer =
-    report.status !== undefined
-      ? `${report.status} ${report.statusText ?? ''}`.trim()
-      : report.error;
-  const ok = report.status !== undefined && report.status >= 200 && report.status < 300;
-  const next = report.retryInMs !== undefined ? `; retrying in ${seconds(report.retryInMs)}` : '';
-  const lines = [
-    `${ok ? '✓' : '✗'} ${job.name}: ${job.request.method} ${job.request.url} → ${answer} (attempt ${attempt})${next}`
-  ];
-  if (report.bodyExcerpt)
-    lines.push(`  response: ${report.bodyExcerpt.replace(/\s+/g, ' ').trim()}`);
-  return lines.join('\n');
-}
-
 function publish(
   runner: Runner,
   masker: SecretMasker,
@@ -273,9 +152,8 @@ function decideStep(
   }
   const fatal = failed.filter(r => !r.continueOnError);
   if (fatal.length > 0 && settings.failOnError) {
-    runner.setFailed(
-      `${fatal.length} of ${results.length} webhook(s) failed: ${masker.mask(fatal.map(r => r.name).join(', '))}`
-    );
+    const names = masker.mask(fatal.map(r => r.name).join(', '));
+    runner.setFailed(`${fatal.length} of ${results.length} webhook(s) failed: ${names}`);
   }
 }
 
