@@ -4,12 +4,18 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** The action in outDir, the CLI in outDir/cli, one licence file for both. */
 export function build(outDir) {
   rmSync(outDir, { recursive: true, force: true });
-  execFileSync('npx', ['ncc', 'build', 'src/index.ts', '-o', outDir, '--target', 'es2022', '-q'], {
+  bundle('src/index.ts', outDir);
+  bundle('src/cli/index.ts', path.join(outDir, 'cli'));
+  writeFileSync(path.join(outDir, 'licenses.txt'), licenses());
+}
+
+function bundle(entry, outDir) {
+  execFileSync('npx', ['ncc', 'build', entry, '-o', outDir, '--target', 'es2022', '-q'], {
     stdio: 'inherit'
   });
-  writeFileSync(path.join(outDir, 'licenses.txt'), licenses());
 }
 
 /**

@@ -1,0 +1,121 @@
+// The CLI: the action's engine on a local machine, with exit codes for scripts.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { loadConfig } from '../config/load.js';
+import { formatProblem, UserError } from '../problems.js';
+import { attemptSucceeded, attemptText } from '../report/attempt-text.js';
+import { countResults, resultsJson, type WebhookResult } from '../report/results.js';
+import { runWebhooks } from '../run-webhooks.js';
+import { SecretMasker } from '../secrets.js';
+import { VERSION } from '../version.js';
+import { parseCliArgs, UsageError, USAGE, type CliOptions } from './args.js';
+import { cliContext, localGitHubEnvironment, readSecretsFile } from './context.js';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  isTerminal: boolean;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_DELIVERY_FAILED = 1;
+export const EXIT_USER_ERROR = 2;
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseCliArgs(argv, io.isTerminal && !io.env.NO_COLOR);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`release-webhooks: ${error.message}\n\n${USAGE}\n`);
+    return EXIT_USER_ERROR;
+  }
+  if (options.help) {
+    io.stdout(`${USAGE}\n`);
+    return EXIT_OK;
+  }
+  if (options.version) {
+    io.stdout(`${VERSION}\n`);
+    return EXIT_OK;
+  }
+
+  const paint = painter(options.color);
+  const masker = new SecretMasker();
+  // With --json, stdout carries only the results; everything else goes to stderr.
+  const say = options.json ? io.stderr : io.stdout;
+  try {
+    const secrets = options.secretsFile
+      ? readSecretsFile(path.resolve(io.cwd, options.secretsFile))
+      : {};
+    Object.values(secrets).forEach(value => masker.add(value));
+    for (const [name, value] of options.set) if (name.startsWith('secrets.')) masker.add(value);
+
+    const config = loadConfig(await readConfigFile(options.config, io.cwd), options.config);
+    const context = cliContext({
+      set: options.set,
+      secrets,
+      github: localGitHubEnvironment(io.env, io.cwd),
+      event: options.event
+    });
+    const mode =
+      options.test === 'dry-run'
+        ? 'test run, nothing is sent'
+        : options.test === 'send'
+          ? 'test delivery with sample values'
+          : 'delivery';
+    say(paint.bold(`${options.config}: ${options.event} (${mode})\n`));
+    const { results, problems } = await runWebhooks({ ...options, config, context }, masker, {
+      protect: secret => masker.add(secret),
+      preview: (_name, title, text) => say(`\n${paint.bold(`── ${title}`)}\n${text}\n`),
+      attempt: report => {
+        const text = masker.mask(attemptText(report));
+        say(`${attemptSucceeded(report) ? paint.green(text) : paint.red(text)}\n`);
+      }
+    });
+    if (problems.length > 0) throw new UserError(problems);
+    say(`\n${summaryLines(results, options.test === 'dry-run', paint)}\n`);
+    if (options.json) io.stdout(`${resultsJson(results, masker)}\n`);
+    return results.some(r => !r.ok && !r.continueOnError) ? EXIT_DELIVERY_FAILED : EXIT_OK;
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    for (const problem of error.problems)
+      io.stderr(`${paint.red(masker.mask(formatProblem(problem)))}\n`);
+    const count = error.problems.length;
+    io.stderr(paint.red(`${count} problem${count === 1 ? '' : 's'} found; nothing was sent.\n`));
+    return EXIT_USER_ERROR;
+  }
+}
+
+async function readConfigFile(file: string, cwd: string): Promise<string> {
+  try {
+    return await readFile(path.resolve(cwd, file), 'utf8');
+  } catch {
+    throw new UserError([
+      { message: `${file} cannot be read (use --config FILE)`, field: '--config' }
+    ]);
+  }
+}
+
+function summaryLines(results: WebhookResult[], dryRun: boolean, paint: Painter): string {
+  const lines = results.map(r => {
+    if (r.error) return paint.red(`✗ ${r.name}: ${r.error}`);
+    if (r.skipped) return paint.dim(`- ${r.name}: skipped (${r.skipped})`);
+    return paint.green(`✓ ${r.name}: ${dryRun ? 'renders' : `${r.status} in ${r.duration_ms} ms`}`);
+  });
+  const counts = countResults(results);
+  lines.push(
+    dryRun
+      ? `${results.length} webhook(s) checked, nothing sent.`
+      : `Sent ${counts.sent}, failed ${counts.failed}, skipped ${counts.skipped}.`
+  );
+  return lines.join('\n');
+}
+
+type Painter = ReturnType<typeof painter>;
+
+function painter(color: boolean) {
+  const wrap = (code: string) => (text: string) => (color ? `\x1b[${code}m${text}\x1b[0m` : text);
+  return { bold: wrap('1'), red: wrap('31'), green: wrap('32'), dim: wrap('2') };
+}
