@@ -39,7 +39,7 @@ describe('the release-webhooks CLI', () => {
     expect(run.stdout).toContain('── Discord: POST ***DISCORD_WEBHOOK_URL***');
     expect(run.stdout).toContain('**Space Game 4.5.6** is out');
     expect(run.stdout).toMatch(/webhook\(s\) checked, nothing sent/);
-    expect(run.stdout).not.toMatch(/\x1b\[/);
+    expect(run.stdout).not.toContain('\u001b[');
   });
 
   it('--send delivers with the secrets of a dotenv file, masked in the output; --json prints results', async () => {
