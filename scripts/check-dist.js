@@ -1,6 +1,6 @@
 // dist/ is what users run: it must equal a fresh build of src/. Builds into a temporary folder
 // and compares file by file, so it works without git and leaves dist/ alone.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from './build.js';
@@ -8,7 +8,11 @@ import { build } from './build.js';
 const fresh = mkdtempSync(path.join(tmpdir(), 'release-webhooks-dist-'));
 try {
   build(fresh);
-  const list = dir => readdirSync(dir, { recursive: true }).map(String).sort();
+  const list = dir =>
+    readdirSync(dir, { recursive: true })
+      .map(String)
+      .filter(file => statSync(path.join(dir, file)).isFile())
+      .sort();
   const expected = list(fresh);
   const actual = list('dist');
   const differing = [...new Set([...expected, ...actual])].filter(file => {

@@ -10,7 +10,9 @@ for (const file of readdirSync(folder).filter(f => /\.ya?ml$/.test(f))) {
   const filePath = path.join(folder, file);
   for (const result of lint(readFileSync(filePath, 'utf8'), filePath)) {
     problems++;
-    console.error(`${result.file}:${result.line}:${result.column}: ${result.message} [${result.kind}]`);
+    console.error(
+      `${result.file}:${result.line}:${result.column}: ${result.message} [${result.kind}]`
+    );
   }
 }
 if (problems > 0) process.exit(1);

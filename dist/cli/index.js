@@ -42672,6 +42672,31 @@ function formatProblem(problem) {
     return `${where}${what ? `${what}: ` : ''}${problem.message}`;
 }
 
+;// CONCATENATED MODULE: ./src/config/fields.ts
+// The keys of webhooks.yml and their limits: read by the loader and by the JSON Schema generator,
+// so the two cannot drift.
+const SHARED_KEYS = [
+    'event',
+    'method',
+    'headers',
+    'format',
+    'payload',
+    'when',
+    'enabled',
+    'secret',
+    'signature',
+    'timeout',
+    'retries',
+    'continue-on-error'
+];
+const WEBHOOK_KEYS = ['name', 'url', ...SHARED_KEYS];
+const TOP_LEVEL_KEYS = ['defaults', 'webhooks'];
+/** Seconds per attempt: above 0, at most this. */
+const MAX_TIMEOUT_SECONDS = 600;
+const MAX_RETRIES = 10;
+// RFC 9110 token characters.
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
 ;// CONCATENATED MODULE: ./src/config/node-reader.ts
 // Reads typed values out of YAML nodes, recording each problem at the node's line and column.
 
@@ -42941,8 +42966,7 @@ function locateJsonError(text) {
 // becoming a template that knows its place in the file.
 
 
-// RFC 9110 token characters.
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
 function readHeaders(reader, node, field, webhook) {
     if ((0,dist/* isScalar */.jn)(node) && typeof node.value === 'string') {
         const parsed = parseJsonText(node.value);
@@ -43116,22 +43140,7 @@ const SIGNATURE_SCHEMES = ['standard', 'github', 'both'];
 
 
 
-const SHARED_KEYS = [
-    'event',
-    'method',
-    'headers',
-    'format',
-    'payload',
-    'when',
-    'enabled',
-    'secret',
-    'signature',
-    'timeout',
-    'retries',
-    'continue-on-error'
-];
-const WEBHOOK_KEYS = ['name', 'url', ...SHARED_KEYS];
-const TOP_LEVEL_KEYS = ['defaults', 'webhooks'];
+
 function loadConfig(text, file) {
     const reader = new ConfigReader(text, file);
     const webhooks = reader.read();
@@ -43245,8 +43254,14 @@ class ConfigReader extends NodeReader {
             const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
             if (!key || !allowed.includes(key))
                 continue;
-            const value = this.resolve(pair.value) ?? pair.key;
+            const value = this.resolve(pair.value);
             const field = `${path}.${key}`;
+            // Only a payload may be empty; `key:` with nothing after it is a mistake anywhere else.
+            if (!value || ((0,dist/* isScalar */.jn)(value) && value.value === null)) {
+                if (key !== 'payload' && key !== 'name')
+                    this.report(value ?? pair.key, field, 'has no value', webhook);
+                continue;
+            }
             if (key === 'url')
                 fields.url = this.template(value, field, webhook);
             else if (key !== 'name')
@@ -43288,10 +43303,10 @@ class ConfigReader extends NodeReader {
                 fields.continueOnError = this.boolean(value, field, webhook);
                 break;
             case 'timeout':
-                fields.timeout = this.number(value, field, webhook, n => n > 0, 'a number of seconds above 0');
+                fields.timeout = this.number(value, field, webhook, n => n > 0 && n <= MAX_TIMEOUT_SECONDS, `a number of seconds above 0, at most ${MAX_TIMEOUT_SECONDS}`);
                 break;
             case 'retries':
-                fields.retries = this.number(value, field, webhook, n => Number.isInteger(n) && n >= 0 && n <= 10, 'a whole number from 0 to 10');
+                fields.retries = this.number(value, field, webhook, n => Number.isInteger(n) && n >= 0 && n <= MAX_RETRIES, `a whole number from 0 to ${MAX_RETRIES}`);
                 break;
         }
     }

@@ -3,6 +3,14 @@
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { DEFAULT_EVENT, isKnownEvent, KNOWN_EVENTS, type EventName } from '../events.js';
 import { UserError } from '../problems.js';
+import {
+  MAX_RETRIES,
+  MAX_TIMEOUT_SECONDS,
+  SHARED_KEYS,
+  TOP_LEVEL_KEYS,
+  WEBHOOK_KEYS,
+  type SharedKey
+} from './fields.js';
 import { firstLine, NodeReader } from './node-reader.js';
 import { readHeaders, readPayload } from './payload.js';
 import { closestName } from './suggest.js';
@@ -18,25 +26,6 @@ import {
   type WebhookDefinition,
   type WebhooksConfig
 } from './types.js';
-
-const SHARED_KEYS = [
-  'event',
-  'method',
-  'headers',
-  'format',
-  'payload',
-  'when',
-  'enabled',
-  'secret',
-  'signature',
-  'timeout',
-  'retries',
-  'continue-on-error'
-] as const;
-const WEBHOOK_KEYS = ['name', 'url', ...SHARED_KEYS] as const;
-const TOP_LEVEL_KEYS = ['defaults', 'webhooks'] as const;
-
-type SharedKey = (typeof SHARED_KEYS)[number];
 
 /** What one map (a webhook or `defaults`) says, before defaults are applied. */
 interface Fields {
@@ -193,8 +182,14 @@ class ConfigReader extends NodeReader {
     for (const pair of map.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
       if (!key || !(allowed as readonly string[]).includes(key)) continue;
-      const value = this.resolve(pair.value as Node | null) ?? (pair.key as Node);
+      const value = this.resolve(pair.value as Node | null);
       const field = `${path}.${key}`;
+      // Only a payload may be empty; `key:` with nothing after it is a mistake anywhere else.
+      if (!value || (isScalar(value) && value.value === null)) {
+        if (key !== 'payload' && key !== 'name')
+          this.report(value ?? (pair.key as Node), field, 'has no value', webhook);
+        continue;
+      }
       if (key === 'url') fields.url = this.template(value, field, webhook);
       else if (key !== 'name') this.readShared(key as SharedKey, value, field, webhook, fields);
     }
@@ -247,8 +242,8 @@ class ConfigReader extends NodeReader {
           value,
           field,
           webhook,
-          n => n > 0,
-          'a number of seconds above 0'
+          n => n > 0 && n <= MAX_TIMEOUT_SECONDS,
+          `a number of seconds above 0, at most ${MAX_TIMEOUT_SECONDS}`
         );
         break;
       case 'retries':
@@ -256,8 +251,8 @@ class ConfigReader extends NodeReader {
           value,
           field,
           webhook,
-          n => Number.isInteger(n) && n >= 0 && n <= 10,
-          'a whole number from 0 to 10'
+          n => Number.isInteger(n) && n >= 0 && n <= MAX_RETRIES,
+          `a whole number from 0 to ${MAX_RETRIES}`
         );
         break;
     }

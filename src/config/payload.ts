@@ -2,6 +2,7 @@
 // becoming a template that knows its place in the file.
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { SourcePlace } from '../problems.js';
+import { HEADER_NAME } from './fields.js';
 import { parseJsonText } from './json-text.js';
 import type { NodeReader } from './node-reader.js';
 import type {
@@ -12,9 +13,6 @@ import type {
   Template,
   TemplateOrigin
 } from './types.js';
-
-// RFC 9110 token characters.
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 export function readHeaders(
   reader: NodeReader,
