@@ -1,27 +1,89 @@
 // The one definition of the bundle: `node scripts/build.js [outDir]` (default dist/).
+//
+// esbuild writes the action (index.js) and the CLI (cli.js) as CommonJS: Node 24 gives an ESM
+// import of node:http a facade that evaluates its internal undici (about 30 ms), a require does
+// not. Start-up time is a product goal, so what a plain run never uses is not evaluated: the
+// GitHub API client is its own file (github-release.js, loaded by a release lookup), undici is
+// its own file (undici.cjs, loaded only for a proxy dispatcher), and tunnel, node:https (for
+// http-client) and @actions/exec sit behind lazy stand-ins (scripts/lazy).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
 
-/** The action in outDir, the CLI in outDir/cli, one licence file for both. */
-export function build(outDir) {
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const lazy = name => path.join(root, 'scripts/lazy', name);
+
+/** Importers (by path fragment) whose import of a package is replaced by a lazy stand-in. */
+const DEFERRED = [
+  { module: 'undici', importer: '@actions/http-client', stand_in: lazy('undici.cjs') },
+  { module: 'tunnel', importer: '@actions/http-client', stand_in: lazy('tunnel.cjs') },
+  { module: 'https', importer: '@actions/http-client', stand_in: lazy('https.cjs') },
+  { module: '@actions/exec', importer: '@actions/core', stand_in: lazy('exec.cjs') }
+];
+
+const RELEASE_LOOKUP = /\/sources\/github-release\.js$/;
+
+const deferModules = {
+  name: 'defer-modules',
+  setup(build) {
+    // The release lookup is a file of its own, imported at run time.
+    build.onResolve({ filter: RELEASE_LOOKUP }, args =>
+      args.importer.endsWith('github-release.ts')
+        ? undefined
+        : { path: './github-release.js', external: true }
+    );
+    for (const { module, importer, stand_in } of DEFERRED) {
+      const filter = new RegExp(`^${module.replace(/[/.]/g, '\\$&')}$`);
+      build.onResolve({ filter }, args =>
+        args.importer.includes(`node_modules/${importer}/`) ? { path: stand_in } : undefined
+      );
+    }
+  }
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  minify: !process.env.NO_MINIFY,
+  legalComments: 'none',
+  logLevel: 'warning',
+  charset: 'utf8'
+};
+
+export async function build(outDir) {
   rmSync(outDir, { recursive: true, force: true });
-  bundle('src/index.ts', outDir);
-  bundle('src/cli/index.ts', path.join(outDir, 'cli'));
+  await esbuild.build({
+    ...common,
+    entryPoints: {
+      index: 'src/index.ts',
+      cli: 'src/cli/index.ts',
+      'github-release': 'src/sources/github-release.ts'
+    },
+    outdir: outDir,
+    format: 'cjs',
+    plugins: [deferModules],
+    // Bundled ESM packages may read import.meta.url (fdir does, for createRequire).
+    define: { 'import.meta.url': '__bundleUrl' },
+    banner: {
+      js: "'use strict';const __bundleUrl=require('node:url').pathToFileURL(__filename).href;"
+    }
+  });
+  await esbuild.build({
+    ...common,
+    entryPoints: { undici: 'node_modules/undici/index.js' },
+    outdir: outDir,
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs'
+  });
+  // The repository's package.json says "module"; the bundle is CommonJS.
+  writeFileSync(path.join(outDir, 'package.json'), '{\n  "type": "commonjs"\n}\n');
   writeFileSync(path.join(outDir, 'licenses.txt'), licenses());
 }
 
-function bundle(entry, outDir) {
-  execFileSync('npx', ['ncc', 'build', entry, '-o', outDir, '--target', 'es2022', '-q'], {
-    stdio: 'inherit'
-  });
-}
-
-/**
- * The licences of every production dependency. ncc's own --license only covers one chunk once
- * the bundle is split, so we write the file from the installed packages instead.
- */
+/** The licences of every production dependency, since the bundle carries their code. */
 function licenses() {
   const folders = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], {
     encoding: 'utf8'
@@ -49,4 +111,4 @@ function licenses() {
   );
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) build(process.argv[2] ?? 'dist');
+if (process.argv[1] === fileURLToPath(import.meta.url)) await build(process.argv[2] ?? 'dist');

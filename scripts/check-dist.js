@@ -7,7 +7,7 @@ import { build } from './build.js';
 
 const fresh = mkdtempSync(path.join(tmpdir(), 'release-webhooks-dist-'));
 try {
-  build(fresh);
+  await build(fresh);
   const list = dir =>
     readdirSync(dir, { recursive: true })
       .map(String)

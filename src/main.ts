@@ -1,6 +1,7 @@
 // The action's run: inputs → context → rendered requests → delivery → report. The one
 // try/catch and the one place the step is failed.
-import { readFile } from 'node:fs/promises';
+// Small files, read synchronously: node:fs/promises costs start-up time a run does not need.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from './config/load.js';
 import { buildContext } from './context/build.js';
@@ -32,7 +33,7 @@ export async function run(
     protect(settings.patchkit?.appSecret);
     protect(settings.patchkit?.apiKey);
 
-    const config = loadConfig(await readConfigText(settings), settings.configPath);
+    const config = loadConfig(readConfigText(settings), settings.configPath);
     const context = buildContext({
       facts: await gatherFacts(settings),
       github: settings.github,
@@ -66,7 +67,7 @@ export async function run(
       event: settings.event,
       requests
     });
-    await runner.writeSummary(masker.mask(summary));
+    runner.writeSummary(masker.mask(summary));
     if (problems.length > 0) throw new UserError(problems);
     decideStep(runner, masker, settings, results);
   } catch (error) {
@@ -74,10 +75,10 @@ export async function run(
   }
 }
 
-async function readConfigText(settings: Settings): Promise<string> {
+function readConfigText(settings: Settings): string {
   const file = path.resolve(settings.workspace, settings.configPath);
   try {
-    return await readFile(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
@@ -104,7 +105,7 @@ async function gatherFacts(settings: Settings): Promise<VersionFacts[]> {
       'version-diff-files'
     );
   if (settings.changesFile)
-    fromInputs.changes = await readChangesFile(settings.changesFile, settings.workspace);
+    fromInputs.changes = readChangesFile(settings.changesFile, settings.workspace);
   const facts = [fromInputs];
   if (settings.patchkit) facts.push(await patchKitFacts(settings.patchkit));
   if (settings.release) {
@@ -117,7 +118,7 @@ async function gatherFacts(settings: Settings): Promise<VersionFacts[]> {
     });
     facts.push(releaseFacts(release));
   }
-  const eventRelease = await readEventRelease(settings.eventPath);
+  const eventRelease = readEventRelease(settings.eventPath);
   if (eventRelease) facts.push(releaseFacts(eventRelease));
   return facts;
 }

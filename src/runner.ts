@@ -1,5 +1,6 @@
 // The runner's side of a step, as one small interface: the action implements it with
 // @actions/core, tests and the CLI with their own.
+import { appendFileSync } from 'node:fs';
 import * as core from '@actions/core';
 
 export interface AnnotationPlace {
@@ -17,7 +18,7 @@ export interface Runner {
   setSecret(value: string): void;
   setOutput(name: string, value: string): void;
   group(title: string, body: string): void;
-  writeSummary(markdown: string): Promise<void>;
+  writeSummary(markdown: string): void;
   setFailed(message: string): void;
 }
 
@@ -43,8 +44,10 @@ export function actionsRunner(env: NodeJS.ProcessEnv = process.env): Runner {
       core.info(body);
       core.endGroup();
     },
-    writeSummary: async markdown => {
-      if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
+    // The summary is a file the step appends Markdown to; core.summary would load
+    // node:fs/promises for the same append.
+    writeSummary: markdown => {
+      if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, markdown);
     },
     setFailed: message => core.setFailed(message)
   };

@@ -1,5 +1,5 @@
 // The CLI: the action's engine on a local machine, with exit codes for scripts.
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { formatProblem, UserError } from '../problems.js';
@@ -52,7 +52,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     Object.values(secrets).forEach(value => masker.add(value));
     for (const [name, value] of options.set) if (name.startsWith('secrets.')) masker.add(value);
 
-    const config = loadConfig(await readConfigFile(options.config, io.cwd), options.config);
+    const config = loadConfig(readConfigFile(options.config, io.cwd), options.config);
     const context = cliContext({
       set: options.set,
       secrets,
@@ -88,9 +88,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-async function readConfigFile(file: string, cwd: string): Promise<string> {
+function readConfigFile(file: string, cwd: string): string {
   try {
-    return await readFile(path.resolve(cwd, file), 'utf8');
+    return readFileSync(path.resolve(cwd, file), 'utf8');
   } catch {
     throw new UserError([
       { message: `${file} cannot be read (use --config FILE)`, field: '--config' }

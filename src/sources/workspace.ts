@@ -1,7 +1,6 @@
 // Facts read from the workspace: file sizes from globs, the changelog file, the event payload.
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { glob } from 'tinyglobby';
 import { inputProblem } from '../problems.js';
 import type { GitHubRelease } from './release.js';
 
@@ -11,6 +10,8 @@ export async function totalFileSize(
   workspace: string,
   input: string
 ): Promise<number> {
+  // Only a run with globs pays for loading the glob library.
+  const { glob } = await import('tinyglobby');
   const files = new Set<string>();
   for (const pattern of patterns.filter(p => !p.startsWith('!'))) {
     const ignore = patterns.filter(p => p.startsWith('!')).map(p => p.slice(1));
@@ -26,13 +27,13 @@ export async function totalFileSize(
     for (const match of matches) files.add(match);
   }
   let total = 0;
-  for (const file of files) total += (await stat(file)).size;
+  for (const file of files) total += statSync(file).size;
   return total;
 }
 
-export async function readChangesFile(file: string, workspace: string): Promise<string> {
+export function readChangesFile(file: string, workspace: string): string {
   try {
-    return await readFile(path.resolve(workspace, file), 'utf8');
+    return readFileSync(path.resolve(workspace, file), 'utf8');
   } catch (error) {
     const reason =
       (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'cannot be read';
@@ -44,12 +45,10 @@ export async function readChangesFile(file: string, workspace: string): Promise<
 }
 
 /** The `release` object of the triggering event, when the run was triggered by a release. */
-export async function readEventRelease(
-  eventPath: string | undefined
-): Promise<GitHubRelease | undefined> {
+export function readEventRelease(eventPath: string | undefined): GitHubRelease | undefined {
   if (!eventPath) return undefined;
   try {
-    const payload = JSON.parse(await readFile(eventPath, 'utf8')) as { release?: GitHubRelease };
+    const payload = JSON.parse(readFileSync(eventPath, 'utf8')) as { release?: GitHubRelease };
     return payload.release && typeof payload.release === 'object' ? payload.release : undefined;
   } catch {
     return undefined;

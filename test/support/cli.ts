@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-export const CLI = path.resolve('dist/cli/index.js');
+export const CLI = path.resolve('dist/cli.js');
 
 export interface CliRun {
   code: number;

@@ -1,0 +1,5 @@
+// @actions/exec, needed by @actions/core only for its (async) platform details.
+module.exports = {
+  getExecOutput: async (...args) => (await import('@actions/exec')).getExecOutput(...args),
+  exec: async (...args) => (await import('@actions/exec')).exec(...args)
+};
