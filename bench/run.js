@@ -19,6 +19,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const ACTION = path.join(root, 'dist/index.js');
@@ -197,10 +198,9 @@ async function main() {
   const from = readme.indexOf(start);
   const to = readme.indexOf(end);
   if (from < 0 || to < 0) throw new Error(`README.md needs ${start} and ${end}`);
-  writeFileSync(
-    readmePath,
-    `${readme.slice(0, from + start.length)}\n\n${table}\n\n${readme.slice(to)}`
-  );
+  const updated = `${readme.slice(0, from + start.length)}\n\n${table}\n\n${readme.slice(to)}`;
+  const options = await resolveConfig(readmePath);
+  writeFileSync(readmePath, await format(updated, { ...options, parser: 'markdown' }));
   console.log('Written into README.md (Performance).');
 }
 
