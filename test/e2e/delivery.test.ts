@@ -1,4 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { annotations, runAction } from '../support/action.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
 
@@ -246,5 +249,37 @@ describe('delivering a release', () => {
     });
     expect(failedEvent.code).toBe(0);
     expect(receiver.requests.at(-1)?.text).toBe('{"e":"version_process_failed"}');
+  });
+});
+
+describe('start-up stays lean', () => {
+  const loadedFromDist = async (options: Parameters<typeof runAction>[0]) => {
+    const record = path.join(mkdtempSync(path.join(tmpdir(), 'loaded-')), 'loaded.json');
+    const run = await runAction({
+      ...options,
+      env: {
+        NODE_OPTIONS: `--require ${path.resolve('test/support/record-loaded.cjs')}`,
+        RECORD_LOADED: record
+      }
+    });
+    expect(run.code).toBe(0);
+    const dist = path.resolve('dist');
+    return (JSON.parse(readFileSync(record, 'utf8')) as string[])
+      .filter(file => file.startsWith(dist))
+      .map(file => path.relative(dist, file))
+      .sort();
+  };
+
+  it('a plain delivery reads only index.js of the bundle; globs bring in the glob library', async () => {
+    receiver = await startReceiver();
+    const config = `webhooks:\n  - url: "${receiver.url}/"\n    payload: { v: "{{ version.label }}" }\n`;
+    expect(await loadedFromDist({ config })).toEqual(['index.js']);
+    expect(
+      await loadedFromDist({
+        config,
+        files: { 'a.zip': 'x' },
+        inputs: { 'version-content-files': '*.zip' }
+      })
+    ).toEqual(['glob.js', 'index.js']);
   });
 });
