@@ -1,9 +1,9 @@
 // Runs the built action (dist/index.js) the way a GitHub runner does: INPUT_* variables with
 // their hyphens, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_EVENT_PATH and a workspace.
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { runNode, writeFiles } from './node-process.js';
 
 export const DIST = path.resolve('dist/index.js');
 
@@ -34,10 +34,7 @@ export async function runAction(options: ActionOptions = {}): Promise<ActionRun>
   mkdirSync(workspace);
   const files = { ...options.files };
   if (options.config !== undefined) files['.github/webhooks.yml'] = options.config;
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(workspace, file)), { recursive: true });
-    writeFileSync(path.join(workspace, file), text);
-  }
+  writeFiles(workspace, files);
   const outputFile = path.join(root, 'output');
   const summaryFile = path.join(root, 'summary');
   const eventFile = path.join(root, 'event.json');
@@ -68,18 +65,7 @@ export async function runAction(options: ActionOptions = {}): Promise<ActionRun>
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   }
 
-  const child = spawn(process.execPath, [DIST], {
-    cwd: workspace,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe']
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', chunk => (stdout += chunk));
-  child.stderr.on('data', chunk => (stderr += chunk));
-  const code = await new Promise<number>(resolve =>
-    child.on('close', status => resolve(status ?? -1))
-  );
+  const { code, stdout, stderr } = await runNode([DIST], workspace, env);
 
   const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'));
   return {
