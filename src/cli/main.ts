@@ -79,7 +79,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (options.json) io.stdout(`${resultsJson(results, masker)}\n`);
     return results.some(r => !r.ok && !r.continueOnError) ? EXIT_DELIVERY_FAILED : EXIT_OK;
   } catch (error) {
-    if (!(error instanceof UserError)) throw error;
+    if (!(error instanceof UserError)) {
+      const message = error instanceof Error ? error.message : String(error);
+      io.stderr(paint.red(masker.mask(`release-webhooks stopped unexpectedly: ${message}\n`)));
+      return EXIT_USER_ERROR;
+    }
     for (const problem of error.problems)
       io.stderr(`${paint.red(masker.mask(formatProblem(problem)))}\n`);
     const count = error.problems.length;

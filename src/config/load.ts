@@ -150,12 +150,22 @@ class ConfigReader extends NodeReader {
           )
         : undefined;
     if (payload === null) return undefined;
+    const method = merged.method ?? 'POST';
+    if (payload?.kind === 'text' && (method === 'GET' || method === 'HEAD')) {
+      this.report(
+        merged.payload,
+        payloadField,
+        `a ${method} request has no body to carry a text payload; use format json or form for query parameters`,
+        name
+      );
+      return undefined;
+    }
     return {
       index,
       name,
       place: this.place(node),
       events: merged.events ?? [DEFAULT_EVENT],
-      method: merged.method ?? 'POST',
+      method,
       url: merged.url as Template,
       headers: merged.headers,
       format,

@@ -103,7 +103,8 @@ const INVALID: Array<[string, string]> = [
 const LOADER_ONLY: Array<[string, string]> = [
   ['duplicate names', 'webhooks:\n  - { name: a, url: x }\n  - { name: a, url: y }\n'],
   ['a payload string that is not JSON', hook('    payload: "{ not json"\n')],
-  ['a text format with a map payload', hook('    format: text\n    payload: { a: 1 }\n')]
+  ['a text format with a map payload', hook('    format: text\n    payload: { a: 1 }\n')],
+  ['a text payload on a GET', hook('    method: GET\n    format: text\n    payload: hello\n')]
 ];
 
 describe('webhooks.schema.json', () => {
