@@ -1,0 +1,54 @@
+// The runner's proxy settings are honoured: a CONNECT proxy on 127.0.0.1 carries the delivery to
+// a host name that only the proxy knows (it leads every tunnel to the local receiver).
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { createServer, type Server } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
+import { runAction } from '../support/action.js';
+import { startReceiver, type Receiver } from '../support/receiver.js';
+
+let receiver: Receiver | undefined;
+let proxy: Server | undefined;
+afterEach(async () => {
+  await receiver?.close();
+  proxy?.closeAllConnections();
+  await new Promise(resolve => (proxy ? proxy.close(resolve) : resolve(undefined)));
+  receiver = undefined;
+  proxy = undefined;
+});
+
+async function startTunnelProxy(target: string, tunnels: string[]): Promise<string> {
+  const { port } = new URL(target);
+  proxy = createServer();
+  proxy.on('connect', (request, client, head) => {
+    tunnels.push(request.url ?? '');
+    const upstream = connect(Number(port), '127.0.0.1', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+  });
+  await new Promise<void>(resolve => proxy!.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+}
+
+describe('proxies', () => {
+  it('delivers through the proxy of http_proxy', async () => {
+    receiver = await startReceiver();
+    const tunnels: string[] = [];
+    const proxyUrl = await startTunnelProxy(receiver.url, tunnels);
+    const run = await runAction({
+      config:
+        'webhooks:\n  - url: "http://hooks.release.test/notify"\n    payload: { v: "{{ version.label }}" }\n',
+      inputs: { 'version-label': '3.1.4' },
+      env: { http_proxy: proxyUrl }
+    });
+    expect(run.code).toBe(0);
+    expect(tunnels).toEqual(['hooks.release.test:80']);
+    expect(receiver.requests).toHaveLength(1);
+    expect(receiver.requests[0].url).toBe('/notify');
+    expect(receiver.requests[0].text).toBe('{"v":"3.1.4"}');
+  });
+});
