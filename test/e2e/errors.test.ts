@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { annotations, runAction } from '../support/action.js';
+import { annotations, errorMessages, runAction } from '../support/action.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
 
 let receiver: Receiver | undefined;
@@ -143,11 +143,7 @@ webhooks:
   ])('%s is an error', async (_name, options, message) => {
     const run = await runAction(options);
     expect(run.code).toBe(1);
-    expect(
-      annotations(run.stdout)
-        .map(a => a.message)
-        .join('\n')
-    ).toMatch(message);
+    expect(errorMessages(run.stdout)).toMatch(message);
   });
 
   it('a rendered URL that is not http(s), or a header value with a line break, is refused', async () => {
@@ -163,9 +159,7 @@ webhooks:
       inputs: { 'version-label': '1.0' }
     });
     expect(run.code).toBe(1);
-    const messages = annotations(run.stdout)
-      .map(a => a.message)
-      .join('\n');
+    const messages = errorMessages(run.stdout);
     expect(messages).toMatch(
       /webhooks\[0\]\.url \(Ftp\): the rendered URL must be an absolute http: or https: URL/
     );
@@ -208,11 +202,7 @@ webhooks:
       inputs: { [input]: value }
     });
     expect(run.code).toBe(1);
-    expect(
-      annotations(run.stdout)
-        .map(a => a.message)
-        .join('\n')
-    ).toMatch(message);
+    expect(errorMessages(run.stdout)).toMatch(message);
     expect(run.stdout).not.toContain('"A": ');
   });
 });

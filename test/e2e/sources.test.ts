@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { annotations, runAction } from '../support/action.js';
+import { annotations, errorMessages, runAction } from '../support/action.js';
 import { PATCHKIT, RELEASE, startGitHubApi, startPatchKitApi } from '../support/fake-apis.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
 
@@ -175,11 +175,7 @@ describe('PatchKit as the source (inputs patchkit-*)', () => {
       }
     });
     expect(run.code).toBe(1);
-    expect(
-      annotations(run.stdout)
-        .map(a => a.message)
-        .join('\n')
-    ).toMatch(message);
+    expect(errorMessages(run.stdout)).toMatch(message);
   });
 
   it('an unreachable PatchKit fails clearly after its retries', async () => {

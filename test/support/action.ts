@@ -103,3 +103,10 @@ export function annotations(
       };
     });
 }
+
+/** Every error annotation's message, one per line. */
+export function errorMessages(stdout: string): string {
+  return annotations(stdout)
+    .map(a => a.message)
+    .join('\n');
+}
