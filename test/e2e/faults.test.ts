@@ -43,6 +43,15 @@ describe('delivery that survives the real world', () => {
     expect(run.stdout).toContain('response: down for maintenance');
   });
 
+  it('logs only the first KiB of an answer', async () => {
+    receiver = await startReceiver((_req, res) =>
+      res.writeHead(400).end(`${'a'.repeat(1024)}${'b'.repeat(4096)}`)
+    );
+    const run = await runAction({ config: oneWebhook(`${receiver.url}/`) });
+    const logged = /response: (\S+)/.exec(run.stdout)?.[1] ?? '';
+    expect(logged).toBe('a'.repeat(1024));
+  });
+
   it('the retries input applies to webhooks that set none', async () => {
     receiver = await startReceiver((_req, res) => res.writeHead(500, { 'Retry-After': '0' }).end());
     const run = await runAction({
