@@ -2,6 +2,7 @@
 // Settings out. Every invalid input is reported by name, all at once.
 import { DEFAULT_EVENT, isKnownEvent, KNOWN_EVENTS, type EventName } from './events.js';
 import { isoSeconds, parseDate } from './context/dates.js';
+import { parseByteCount } from './context/human-size.js';
 import type { GitHubEnvironment, VersionFacts } from './context/types.js';
 import type { PatchKitSource } from './sources/patchkit.js';
 import { UserError, type Problem } from './problems.js';
@@ -68,7 +69,8 @@ export function readSettings(input: InputReader, env: NodeJS.ProcessEnv): Settin
   const size = (name: string) => {
     const raw = text(name);
     if (!raw) return undefined;
-    if (/^\d+$/.test(raw) && Number.isSafeInteger(Number(raw))) return Number(raw);
+    const bytes = parseByteCount(raw);
+    if (bytes !== undefined) return bytes;
     invalid(name, `"${raw}" is not a size in bytes (a whole number, 0 or more)`);
     return undefined;
   };

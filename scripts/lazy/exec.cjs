@@ -1,5 +1,4 @@
 // @actions/exec, needed by @actions/core only for its (async) platform details.
 module.exports = {
-  getExecOutput: async (...args) => (await import('@actions/exec')).getExecOutput(...args),
-  exec: async (...args) => (await import('@actions/exec')).exec(...args)
+  getExecOutput: async (...args) => (await import('@actions/exec')).getExecOutput(...args)
 };

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { buildContext } from '../context/build.js';
 import { isoSeconds, parseDate } from '../context/dates.js';
+import { parseByteCount } from '../context/human-size.js';
 import type { GitHubEnvironment, VersionContext, VersionFacts } from '../context/types.js';
 import type { EventName } from '../events.js';
 import { UserError } from '../problems.js';
@@ -32,8 +33,9 @@ function problem(message: string): UserError {
 function factValue(path: string, kind: FactKind, raw: string): string | number | boolean {
   if (kind === 'text') return raw;
   if (kind === 'size') {
-    if (!/^\d+$/.test(raw.trim())) throw problem(`${path}: "${raw}" is not a size in bytes`);
-    return Number(raw);
+    const bytes = parseByteCount(raw);
+    if (bytes === undefined) throw problem(`${path}: "${raw}" is not a size in bytes`);
+    return bytes;
   }
   if (kind === 'boolean') {
     if (!/^(true|false)$/i.test(raw.trim()))

@@ -16,3 +16,11 @@ export function humanSize(bytes: number): string {
 function formatSignificant(value: number, precision: number): string {
   return String(Number(value.toPrecision(precision)));
 }
+
+/** A byte count written as text: a whole number, 0 or more; undefined otherwise. */
+export function parseByteCount(text: string): number | undefined {
+  const trimmed = text.trim();
+  return /^\d+$/.test(trimmed) && Number.isSafeInteger(Number(trimmed))
+    ? Number(trimmed)
+    : undefined;
+}

@@ -2,6 +2,7 @@
 // sending exactly the headers and bytes we rendered and signed.
 import type { IncomingMessage, OutgoingHttpHeaders, RequestOptions } from 'node:http';
 import { HttpClient } from '@actions/http-client';
+import { carriesBody } from '../render/request.js';
 import type { AttemptRequest } from './attempt.js';
 
 export interface HttpAnswer {
@@ -46,11 +47,10 @@ export async function sendAttempt(request: AttemptRequest, timeoutMs: number): P
     socketTimeout: timeoutMs
   });
   try {
-    const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
     const response = await client.request(
       request.method,
       request.url,
-      hasBody ? (request.body ?? '') : null,
+      carriesBody(request.method) ? (request.body ?? '') : null,
       {}
     );
     const bodyExcerpt = await readExcerpt(response.message);

@@ -34,7 +34,10 @@ const CONTENT_TYPES: Record<Format, string> = {
   text: 'text/plain; charset=utf-8'
 };
 
-const BODYLESS_METHODS: ReadonlySet<Method> = new Set(['GET', 'HEAD']);
+/** GET and HEAD carry no body: their payload goes into the query string. */
+export function carriesBody(method: string): boolean {
+  return method !== 'GET' && method !== 'HEAD';
+}
 // Node refuses anything else in a header value; CR and LF would also split the header.
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
@@ -112,7 +115,7 @@ export function renderWebhook(
   if (wanted === false) return { kind: 'skipped', reason: `when: ${condition?.source}` };
 
   let body: string | undefined;
-  if (BODYLESS_METHODS.has(webhook.method)) {
+  if (!carriesBody(webhook.method)) {
     if (value !== undefined) url = withQuery(url, formEncode(value));
   } else if (payload?.kind === 'text') {
     body = text;
@@ -148,7 +151,7 @@ function renderTree(tree: PayloadTree, render: (t: Template) => string | undefin
 
 /** With no payload, a request that carries a body gets the event itself. */
 function defaultPayload(method: Method, scope: VersionContext): unknown {
-  if (method === 'GET' || method === 'HEAD' || method === 'DELETE') return undefined;
+  if (!carriesBody(method) || method === 'DELETE') return undefined;
   return {
     event: scope.event.name,
     test: scope.test,
