@@ -20,28 +20,35 @@ const DEFERRED = [
   { module: 'undici', importer: '@actions/http-client', stand_in: lazy('undici.cjs') },
   { module: 'tunnel', importer: '@actions/http-client', stand_in: lazy('tunnel.cjs') },
   { module: 'https', importer: '@actions/http-client', stand_in: lazy('https.cjs') },
-  { module: '@actions/exec', importer: '@actions/core', stand_in: lazy('exec.cjs') }
+  { module: '@actions/exec', importer: '@actions/core', stand_in: lazy('exec.cjs') },
+  // Random ids without loading node:crypto; the rest of it on first use (src/crypto.ts).
+  { module: 'crypto', importer: '@actions/core', stand_in: path.join(root, 'src/crypto.ts') },
+  { module: 'crypto', importer: 'liquidjs', stand_in: path.join(root, 'src/crypto.ts') }
 ];
 
 /** Imported at run time from files of their own: a plain run never reads them. */
 const ON_DEMAND = [
-  {
-    filter: /\/sources\/github-release\.js$/,
-    file: 'github-release',
-    entry: 'src/sources/github-release.ts'
-  },
-  { filter: /^tinyglobby$/, file: 'glob', entry: 'tinyglobby' }
+  { file: 'github-release', entry: 'src/sources/github-release.ts' },
+  { file: 'glob', entry: 'tinyglobby' },
+  { file: 'liquid', entry: 'src/render/liquid.ts' }
 ];
 
 const deferModules = {
   name: 'defer-modules',
   setup(build) {
-    for (const { filter, file, entry } of ON_DEMAND) {
-      build.onResolve({ filter }, args =>
-        args.kind === 'entry-point' || args.importer.endsWith(entry)
-          ? undefined
-          : { path: `./${file}.js`, external: true }
-      );
+    for (const { file, entry } of ON_DEMAND) {
+      const local = entry.startsWith('src/');
+      // A source file is imported by its .js name, relative to the importer.
+      const filter = local
+        ? new RegExp(`/${path.basename(entry, '.ts')}\\.js$`)
+        : new RegExp(`^${entry}$`);
+      build.onResolve({ filter }, args => {
+        if (args.kind === 'entry-point') return undefined;
+        const target = path.resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts');
+        return !local || target === path.join(root, entry)
+          ? { path: `./${file}.js`, external: true }
+          : undefined;
+      });
     }
     for (const { module, importer, stand_in } of DEFERRED) {
       const filter = new RegExp(`^${module.replace(/[/.]/g, '\\$&')}$`);
@@ -59,7 +66,12 @@ const common = {
   minify: !process.env.NO_MINIFY,
   legalComments: 'none',
   logLevel: 'warning',
-  charset: 'utf8'
+  charset: 'utf8',
+  // The ES module builds, which esbuild can tree-shake and which load faster than the CommonJS ones.
+  alias: {
+    yaml: './node_modules/yaml/browser/dist/index.js',
+    liquidjs: './node_modules/liquidjs/dist/liquid.node.mjs'
+  }
 };
 
 export async function build(outDir) {

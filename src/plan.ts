@@ -46,13 +46,13 @@ export function contextForMode(context: VersionContext, test: TestMode): Version
     : sampled;
 }
 
-export function planWebhooks(
+export async function planWebhooks(
   config: WebhooksConfig,
   context: VersionContext,
   options: PlanOptions
-): PlannedWebhook[] {
+): Promise<PlannedWebhook[]> {
   const selected = selectWebhooks(config, options.event, options.only);
-  const outcomes = renderAll(selected, contextForMode(context, options.test), {
+  const outcomes = await renderAll(selected, contextForMode(context, options.test), {
     userAgent: options.userAgent,
     checkSkipped: options.test === 'dry-run',
     secretPlaceholders: options.test === 'dry-run'

@@ -1,6 +1,6 @@
 // The shared engine of the action and the CLI: (config, context) → plan → preview or delivery →
 // results. Output goes through a small reporter so each front end prints its own way.
-import { randomUUID } from 'node:crypto';
+import { randomUUID } from './crypto.js';
 import type { WebhooksConfig } from './config/types.js';
 import type { VersionContext } from './context/types.js';
 import { attemptRequest, type AttemptRequest } from './deliver/attempt.js';
@@ -55,7 +55,7 @@ export async function runWebhooks(
   masker: SecretMasker,
   reporter: RunReporter
 ): Promise<RunOutcome> {
-  const planned = planWebhooks(options.config, options.context, {
+  const planned = await planWebhooks(options.config, options.context, {
     event: options.event,
     only: options.only,
     test: options.test,

@@ -1,6 +1,6 @@
 // Delivers rendered requests: retries with backoff, Retry-After, a bounded pool of concurrent
 // deliveries, and results in the order they were asked for.
-import { randomUUID } from 'node:crypto';
+import { randomUUID } from '../crypto.js';
 import { STATUS_CODES } from 'node:http';
 import type { RenderedRequest } from '../render/request.js';
 import { attemptRequest, type AttemptRequest } from './attempt.js';

@@ -1,5 +1,5 @@
 // Standard Webhooks and GitHub-style signatures over the exact bytes sent.
-import { createHmac } from 'node:crypto';
+import { createHmac } from '../crypto.js';
 import type { SignatureScheme } from '../config/types.js';
 
 export interface Signing {

@@ -1,39 +1,15 @@
-// The one Liquid engine: strict, bounded, and unable to touch the file system.
-import { Liquid, type FS } from 'liquidjs';
+// Rendering of templates, with positions of faults in the file. Templates that only print
+// variables are rendered by the plain renderer; the first one that needs more loads Liquid.
+import type { Liquid } from 'liquidjs';
 import { placeInTemplate } from '../config/node-reader.js';
 import type { Template } from '../config/types.js';
 import type { Problem } from '../problems.js';
-import * as filters from './filters.js';
+import { renderPlain } from './plain.js';
 
-const NO_FILES: FS = {
-  exists: async () => false,
-  existsSync: () => false,
-  readFile: async () => refuseFiles(),
-  readFileSync: () => refuseFiles(),
-  resolve: (_dir, file) => file
-};
-
-function refuseFiles(): never {
-  throw new Error('templates cannot include files');
-}
-
-export function createEngine(): Liquid {
-  const engine = new Liquid({
-    strictVariables: true,
-    strictFilters: true,
-    ownPropertyOnly: true,
-    timezoneOffset: 0,
-    // Set, so that creating the engine does not initialise Intl (about 15 ms); dates read in English.
-    locale: 'en-US',
-    fs: NO_FILES,
-    relativeReference: false,
-    // A runaway loop fails instead of hanging the release.
-    parseLimit: 1_000_000,
-    renderLimit: 2_000,
-    memoryLimit: 64_000_000
-  });
-  for (const [name, filter] of Object.entries(filters)) engine.registerFilter(name, filter);
-  return engine;
+export interface TemplateEngine {
+  render(template: Template, scope: object, webhook: string): string;
+  /** A `when` condition, with Liquid truthiness (only false and nil are false). */
+  condition(template: Template, scope: object, webhook: string): boolean;
 }
 
 /** Thrown by a template; carries the file position of the fault. */
@@ -43,33 +19,52 @@ export class TemplateError extends Error {
   }
 }
 
-export function renderTemplate(
-  engine: Liquid,
-  template: Template,
-  scope: object,
-  webhook: string
-): string {
-  try {
-    return engine.parseAndRenderSync(template.source, scope) as string;
-  } catch (error) {
-    throw templateError(error, template, webhook);
+class NeedsLiquid extends Error {}
+
+const plainEngine: TemplateEngine = {
+  render(template, scope) {
+    const output = renderPlain(template.source, scope);
+    if (output === undefined) throw new NeedsLiquid();
+    return output;
+  },
+  condition() {
+    throw new NeedsLiquid();
   }
+};
+
+/**
+ * Runs `work` with the plain engine, or again with Liquid when a template needs it. `work` must be
+ * pure: the first pass is thrown away.
+ */
+export async function withTemplateEngine<T>(work: (engine: TemplateEngine) => T): Promise<T> {
+  try {
+    return work(plainEngine);
+  } catch (error) {
+    if (!(error instanceof NeedsLiquid)) throw error;
+  }
+  const { createLiquid } = await import('./liquid.js');
+  return work(liquidEngine(createLiquid()));
 }
 
-/** Evaluates a `when` condition with Liquid truthiness (only false and nil are false). */
-export function evaluateCondition(
-  engine: Liquid,
-  template: Template,
-  scope: object,
-  webhook: string
-): boolean {
-  const wrapped = /^\s*\{\{([^]*)\}\}\s*$/.exec(template.source);
-  try {
-    const value: unknown = engine.evalValueSync(wrapped ? wrapped[1] : template.source, scope);
-    return value !== false && value !== null && value !== undefined;
-  } catch (error) {
-    throw templateError(error, template, webhook);
-  }
+function liquidEngine(liquid: Liquid): TemplateEngine {
+  return {
+    render(template, scope, webhook) {
+      try {
+        return liquid.parseAndRenderSync(template.source, scope) as string;
+      } catch (error) {
+        throw templateError(error, template, webhook);
+      }
+    },
+    condition(template, scope, webhook) {
+      const wrapped = /^\s*\{\{([^]*)\}\}\s*$/.exec(template.source);
+      try {
+        const value: unknown = liquid.evalValueSync(wrapped ? wrapped[1] : template.source, scope);
+        return value !== false && value !== null && value !== undefined;
+      } catch (error) {
+        throw templateError(error, template, webhook);
+      }
+    }
+  };
 }
 
 function templateError(error: unknown, template: Template, webhook: string): TemplateError {

@@ -1,10 +1,9 @@
 // (webhook definition, context) → the exact request to send. Pure: test mode, the CLI and the
 // real delivery all go through here.
-import type { Liquid } from 'liquidjs';
 import type { Format, Method, PayloadTree, Template, WebhookDefinition } from '../config/types.js';
 import type { VersionContext } from '../context/types.js';
 import type { Problem } from '../problems.js';
-import { createEngine, evaluateCondition, renderTemplate, TemplateError } from './engine.js';
+import { TemplateError, withTemplateEngine, type TemplateEngine } from './engine.js';
 import { formEncode } from './form.js';
 
 export interface RenderedRequest {
@@ -45,13 +44,14 @@ export function renderAll(
   webhooks: WebhookDefinition[],
   context: VersionContext,
   options: RenderOptions
-): RenderOutcome[] {
-  const engine = createEngine();
-  return webhooks.map(webhook => renderWebhook(engine, webhook, context, options));
+): Promise<RenderOutcome[]> {
+  return withTemplateEngine(engine =>
+    webhooks.map(webhook => renderWebhook(engine, webhook, context, options))
+  );
 }
 
-export function renderWebhook(
-  engine: Liquid,
+function renderWebhook(
+  engine: TemplateEngine,
   webhook: WebhookDefinition,
   context: VersionContext,
   options: RenderOptions
@@ -69,14 +69,12 @@ export function renderWebhook(
     }
   };
   const render = (template: Template) =>
-    attempt(() => renderTemplate(engine, template, scope, webhook.name));
+    attempt(() => engine.render(template, scope, webhook.name));
   const fail = (template: Template, message: string) =>
     problems.push({ message, place: template.place, field: template.field, webhook: webhook.name });
 
   const condition = webhook.when;
-  const wanted = condition
-    ? attempt(() => evaluateCondition(engine, condition, scope, webhook.name))
-    : true;
+  const wanted = condition ? attempt(() => engine.condition(condition, scope, webhook.name)) : true;
   if (wanted === false && !options.checkSkipped)
     return { kind: 'skipped', reason: `when: ${condition?.source}` };
 

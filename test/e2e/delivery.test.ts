@@ -253,7 +253,7 @@ describe('delivering a release', () => {
 });
 
 describe('start-up stays lean', () => {
-  const loadedFromDist = async (options: Parameters<typeof runAction>[0]) => {
+  const loaded = async (options: Parameters<typeof runAction>[0]) => {
     const record = path.join(mkdtempSync(path.join(tmpdir(), 'loaded-')), 'loaded.json');
     const run = await runAction({
       ...options,
@@ -264,22 +264,57 @@ describe('start-up stays lean', () => {
     });
     expect(run.code).toBe(0);
     const dist = path.resolve('dist');
-    return (JSON.parse(readFileSync(record, 'utf8')) as string[])
-      .filter(file => file.startsWith(dist))
-      .map(file => path.relative(dist, file))
-      .sort();
+    const { files, builtins } = JSON.parse(readFileSync(record, 'utf8')) as {
+      files: string[];
+      builtins: string[];
+    };
+    return {
+      fromDist: files
+        .filter(file => file.startsWith(dist))
+        .map(file => path.relative(dist, file))
+        .sort(),
+      builtins
+    };
   };
 
-  it('a plain delivery reads only index.js of the bundle; globs bring in the glob library', async () => {
+  it('a plain delivery reads only index.js of the bundle and never loads node:crypto', async () => {
     receiver = await startReceiver();
     const config = `webhooks:\n  - url: "${receiver.url}/"\n    payload: { v: "{{ version.label }}" }\n`;
-    expect(await loadedFromDist({ config })).toEqual(['index.js']);
+    const plain = await loaded({ config, inputs: { 'version-label': '1.0.0' } });
+    expect(plain.fromDist).toEqual(['index.js']);
+    expect(plain.builtins).toContain('http');
+    expect(plain.builtins).not.toContain('crypto');
+    expect(receiver.requests.at(-1)?.text).toBe('{"v":"1.0.0"}');
+  });
+
+  it('globs bring in the glob library; filters and tags bring in Liquid', async () => {
+    receiver = await startReceiver();
+    const config = `webhooks:\n  - url: "${receiver.url}/"\n    payload: { v: "{{ version.label }}" }\n`;
     expect(
-      await loadedFromDist({
-        config,
-        files: { 'a.zip': 'x' },
-        inputs: { 'version-content-files': '*.zip' }
-      })
+      (
+        await loaded({
+          config,
+          files: { 'a.zip': 'x' },
+          inputs: { 'version-content-files': '*.zip' }
+        })
+      ).fromDist
     ).toEqual(['glob.js', 'index.js']);
+
+    const liquid = await loaded({
+      inputs: { 'version-label': '1.0.0' },
+      config: `webhooks:\n  - url: "${receiver.url}/"\n    payload: { v: "{{ version.label | prepend: 'v' }}{% if test %} test{% endif %}" }\n`
+    });
+    expect(liquid.fromDist).toEqual(['index.js', 'liquid.js']);
+    expect(receiver.requests.at(-1)?.text).toBe('{"v":"v1.0.0"}');
+  });
+
+  it('signing loads node:crypto, and only then', async () => {
+    receiver = await startReceiver();
+    const signed = await loaded({
+      config: `webhooks:\n  - url: "${receiver.url}/"\n    secret: "{{ secrets.KEY }}"\n`,
+      inputs: { secrets: JSON.stringify({ KEY: 's3cr3t' }) }
+    });
+    expect(signed.builtins).toContain('crypto');
+    expect(receiver.requests.at(-1)?.headers['webhook-signature']).toMatch(/^v1,/);
   });
 });

@@ -1,6 +1,13 @@
-// Preloaded with --require: writes the files the process loaded to $RECORD_LOADED at exit.
+// Preloaded with --require: writes what the process loaded to $RECORD_LOADED at exit — the files
+// and Node's own public modules.
 const { writeFileSync } = require('node:fs');
 
 process.on('exit', () => {
-  writeFileSync(process.env.RECORD_LOADED, JSON.stringify(Object.keys(require.cache)));
+  const builtins = process.moduleLoadList
+    .filter(entry => entry.startsWith('NativeModule ') && !entry.includes('internal/'))
+    .map(entry => entry.slice('NativeModule '.length));
+  writeFileSync(
+    process.env.RECORD_LOADED,
+    JSON.stringify({ files: Object.keys(require.cache), builtins })
+  );
 });

@@ -36,7 +36,7 @@ function render(
   yaml: string,
   ctx: VersionContext = context,
   checkSkipped = false
-): RenderOutcome[] {
+): Promise<RenderOutcome[]> {
   const config = loadConfig(yaml, 'hooks.yml');
   return renderAll(config.webhooks, ctx, {
     userAgent: 'release-webhooks/test',
@@ -45,15 +45,15 @@ function render(
   });
 }
 
-function ready(yaml: string) {
-  const [outcome] = render(yaml);
+async function ready(yaml: string) {
+  const [outcome] = await render(yaml);
   if (outcome.kind !== 'ready') throw new Error(JSON.stringify(outcome));
   return outcome.request;
 }
 
 describe('rendering requests', () => {
-  it('fills every variable of the context', () => {
-    const request = ready(`webhooks:
+  it('fills every variable of the context', async () => {
+    const request = await ready(`webhooks:
   - url: https://x.example/
     format: text
     payload: "{{ app.name }}|{{ app.display_name }}|{{ app.group_name }}|{{ app.download_url }}|{{ app.direct_download_url }}|{{ version.id }}|{{ version.label }}|{{ version.published_at }}|{{ version.content_size }}|{{ version.humanized_content_size }}|{{ version.diff_size }}|{{ version.humanized_diff_size }}|{{ version.prerelease }}|{{ version.url }}|{{ repository.full_name }}|{{ repository.url }}|{{ github.run_url }}|{{ github.sha }}|{{ event.name }}|{{ webhook.name }}|{{ test }}|{{ vars.CHANNEL }}"
@@ -63,16 +63,16 @@ describe('rendering requests', () => {
     );
   });
 
-  it('values are data, never templates: nothing is rendered twice', () => {
-    const request = ready(
+  it('values are data, never templates: nothing is rendered twice', async () => {
+    const request = await ready(
       'webhooks:\n  - url: https://x.example/\n    payload: { c: "{{ version.changes }}" }\n'
     );
     expect(JSON.parse(request.body!).c).toBe('Line "one"\nLine \\two\\ {{ secrets.KEY }} 🚀');
     expect(request.body).not.toContain('s3cr3t');
   });
 
-  it('keeps keys and non-string scalars as written', () => {
-    const request = ready(`webhooks:
+  it('keeps keys and non-string scalars as written', async () => {
+    const request = await ready(`webhooks:
   - url: https://x.example/
     payload:
       "{{ not.a.template }}": "{{ version.label }}"
@@ -96,17 +96,17 @@ describe('rendering requests', () => {
     ['json', '{"a":"x"}', 'application/json'],
     ['form', 'a=x', 'application/x-www-form-urlencoded'],
     ['text', 'x', 'text/plain; charset=utf-8']
-  ])('format %s sets the body and Content-Type', (format, body, type) => {
+  ])('format %s sets the body and Content-Type', async (format, body, type) => {
     const payload = format === 'text' ? '"x"' : '{ a: x }';
-    const request = ready(
+    const request = await ready(
       `webhooks:\n  - url: https://x.example/\n    format: ${format.toUpperCase()}\n    payload: ${payload}\n`
     );
     expect(request.body).toBe(body);
     expect(request.headers).toContainEqual(['Content-Type', type]);
   });
 
-  it('a Content-Type or User-Agent set in headers wins', () => {
-    const request = ready(
+  it('a Content-Type or User-Agent set in headers wins', async () => {
+    const request = await ready(
       'webhooks:\n  - url: https://x.example/\n    headers: { content-type: application/vnd.api+json, User-Agent: mine }\n    payload: { a: 1 }\n'
     );
     expect(request.headers).toEqual([
@@ -115,8 +115,8 @@ describe('rendering requests', () => {
     ]);
   });
 
-  it('with no payload a POST carries the event document', () => {
-    const request = ready('webhooks:\n  - url: https://x.example/\n');
+  it('with no payload a POST carries the event document', async () => {
+    const request = await ready('webhooks:\n  - url: https://x.example/\n');
     expect(JSON.parse(request.body!)).toMatchObject({
       event: 'version_published',
       test: false,
@@ -126,16 +126,16 @@ describe('rendering requests', () => {
     });
   });
 
-  it('adds a GET payload to the query string, keeping the fragment last', () => {
-    const request = ready(
+  it('adds a GET payload to the query string, keeping the fragment last', async () => {
+    const request = await ready(
       'webhooks:\n  - url: "https://x.example/p?a=1#top"\n    method: get\n    payload: { v: "{{ version.label }}" }\n'
     );
     expect(request.url).toBe('https://x.example/p?a=1&v=1.2.3#top');
     expect(request.body).toBeUndefined();
   });
 
-  it('the filters json and human_size, and standard Liquid, are there; dates render in UTC', () => {
-    const request = ready(`webhooks:
+  it('the filters json and human_size, and standard Liquid, are there; dates render in UTC', async () => {
+    const request = await ready(`webhooks:
   - url: https://x.example/
     format: text
     payload: '{{ version.changes | json }}|{{ 1536 | human_size }}|{{ version.published_at | date: "%Y-%m-%d %H:%M" }}|{{ app.name | upcase }}'
@@ -181,16 +181,16 @@ describe('rendering requests', () => {
       'url: https://x.example/\n    secret: "{{ app.group_name }}"',
       /secret rendered empty/
     ]
-  ])('%s is a problem at the field', (_name, fields, message) => {
-    const [outcome] = render(`webhooks:\n  - ${fields}\n`);
+  ])('%s is a problem at the field', async (_name, fields, message) => {
+    const [outcome] = await render(`webhooks:\n  - ${fields}\n`);
     expect(outcome.kind).toBe('failed');
     const problems = outcome.kind === 'failed' ? outcome.problems : [];
     expect(problems[0].message).toMatch(message);
     expect(problems[0].place?.file).toBe('hooks.yml');
   });
 
-  it('reports every broken template of a webhook, not only the first', () => {
-    const [outcome] = render(
+  it('reports every broken template of a webhook, not only the first', async () => {
+    const [outcome] = await render(
       'webhooks:\n  - url: "{{ a }}"\n    headers: { X-B: "{{ b }}" }\n    payload: { c: "{{ c }}", d: "{{ d }}" }\n'
     );
     expect(outcome.kind === 'failed' && outcome.problems.map(p => p.field)).toEqual([
@@ -201,16 +201,20 @@ describe('rendering requests', () => {
     ]);
   });
 
-  it('when false skips without rendering, unless test mode checks it', () => {
+  it('when false skips without rendering, unless test mode checks it', async () => {
     const yaml = 'webhooks:\n  - url: "{{ secrets.MISSING }}"\n    when: version.prerelease\n';
-    expect(render(yaml)).toEqual([{ kind: 'skipped', reason: 'when: version.prerelease' }]);
+    expect(await render(yaml)).toEqual([{ kind: 'skipped', reason: 'when: version.prerelease' }]);
     const dryRun = contextForMode(context, 'dry-run');
-    expect(render(yaml, dryRun, true)[0]).toMatchObject({ kind: 'skipped' });
-    const broken = render('webhooks:\n  - url: "{{ nope }}"\n    when: false\n', dryRun, true);
+    expect((await render(yaml, dryRun, true))[0]).toMatchObject({ kind: 'skipped' });
+    const broken = await render(
+      'webhooks:\n  - url: "{{ nope }}"\n    when: false\n',
+      dryRun,
+      true
+    );
     expect(broken[0].kind).toBe('failed');
   });
 
-  it('test mode fills what is unknown with samples and keeps what is known', () => {
+  it('test mode fills what is unknown with samples and keeps what is known', async () => {
     const dryRun = contextForMode(context, 'dry-run');
     expect(dryRun.version.label).toBe('1.2.3');
     expect(dryRun.version.diff_size).toBeGreaterThan(0);
@@ -232,7 +236,7 @@ describe('form encoding, Rails-style', () => {
     [{ list: [{ k: 1 }, { k: 2 }] }, 'list%5B%5D%5Bk%5D=1&list%5B%5D%5Bk%5D=2'],
     [{ empty: [] }, 'empty%5B%5D='],
     [{ amp: 'a&b=c', emoji: '🚀' }, 'amp=a%26b%3Dc&emoji=%F0%9F%9A%80']
-  ])('%j → %s', (value, encoded) => {
+  ])('%j → %s', async (value, encoded) => {
     expect(formEncode(value)).toBe(encoded);
   });
 });

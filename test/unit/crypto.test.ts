@@ -1,0 +1,29 @@
+import { describe, expect, it } from '@jest/globals';
+import * as nodeCrypto from 'node:crypto';
+import { createHash, createHmac, randomUUID } from '../../src/crypto.js';
+
+describe('crypto without loading node:crypto up front', () => {
+  it('gives version 4 UUIDs, all different, across many refills of its pool', () => {
+    const ids = Array.from({ length: 5000 }, () => randomUUID());
+    for (const id of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('spreads UUID bits evenly (no byte stuck, no pool reused)', () => {
+    const counts = new Array<number>(16).fill(0);
+    for (let i = 0; i < 4000; i++) counts[parseInt(randomUUID()[0], 16)]++;
+    // 250 expected per hex digit; a stuck or repeated source lands far outside this band.
+    for (const count of counts) expect(count).toBeGreaterThan(150);
+    for (const count of counts) expect(count).toBeLessThan(350);
+  });
+
+  it('signs and hashes exactly as node:crypto does', () => {
+    expect(createHmac('sha256', 'key').update('body').digest('hex')).toBe(
+      nodeCrypto.createHmac('sha256', 'key').update('body').digest('hex')
+    );
+    expect(createHash('sha256').update('body').digest('base64')).toBe(
+      nodeCrypto.createHash('sha256').update('body').digest('base64')
+    );
+  });
+});

@@ -1,0 +1,187 @@
+// The plain renderer against Liquid itself: whatever it accepts, it must render exactly as Liquid
+// does; whatever Liquid would render differently or refuse, it must leave to Liquid.
+import { describe, expect, it } from '@jest/globals';
+import { withSecretPlaceholders } from '../../src/context/samples.js';
+import { createLiquid } from '../../src/render/liquid.js';
+import { renderPlain } from '../../src/render/plain.js';
+
+class Release {
+  label = 'class field';
+}
+
+const scope = {
+  app: { name: 'space-game', display_name: 'Space Game 🚀', size: 3, first: 'F', last: 'L' },
+  version: {
+    label: '1.2.3',
+    content_size: 157286400,
+    ratio: 0.1 + 0.2,
+    huge: 1e21,
+    negative_zero: -0,
+    not_a_number: NaN,
+    prerelease: false,
+    published: true,
+    notes: null,
+    missing: undefined,
+    changes: ['a', 'b'],
+    nested: { deeper: { value: 'deep' } },
+    empty: ''
+  },
+  list: ['x', 'y'],
+  text: 'words',
+  instance: new Release(),
+  bare: Object.assign(Object.create(null) as object, { value: 'no prototype' }),
+  drop: { toLiquid: () => ({ value: 'from toLiquid' }), value: 'own' },
+  true: 'a key named true',
+  empty: 'a key named empty',
+  secrets: withSecretPlaceholders({ KEY: 's3cr3t' }),
+  _under: 'underscore',
+  x1: 'digit inside'
+};
+
+const OUTPUTS = [
+  '{{ app.name }}',
+  '{{app.display_name}}',
+  '{{   version.label   }}',
+  '{{ version.content_size }}',
+  '{{ version.ratio }}',
+  '{{ version.huge }}',
+  '{{ version.negative_zero }}',
+  '{{ version.not_a_number }}',
+  '{{ version.prerelease }}',
+  '{{ version.published }}',
+  '{{ version.notes }}',
+  '{{ version.missing }}',
+  '{{ version.changes }}',
+  '{{ version.nested.deeper.value }}',
+  '{{ version.nested }}',
+  '{{ version.empty }}',
+  '{{ version.nope }}',
+  '{{ nope }}',
+  '{{ app.size }}',
+  '{{ app.first }}',
+  '{{ app.last }}',
+  '{{ list.size }}',
+  '{{ list.first }}',
+  '{{ text.size }}',
+  '{{ version.label.size }}',
+  '{{ instance.label }}',
+  '{{ bare.value }}',
+  '{{ drop.value }}',
+  '{{ true }}',
+  '{{ empty }}',
+  '{{ nil }}',
+  '{{ secrets.KEY }}',
+  '{{ secrets.OTHER }}',
+  '{{ _under }}',
+  '{{ x1 }}',
+  '{{ app.constructor }}',
+  '{{ app.toString }}',
+  '{{ app.__proto__ }}',
+  '{{- app.name -}}',
+  '{{ app.name | upcase }}',
+  "{{ 'literal' }}",
+  '{{ list[0] }}',
+  '{{ app["name"] }}',
+  '{{\napp.name\n}}',
+  '{{ }}',
+  '{% if true %}yes{% endif %}',
+  '{% raw %}{{ app.name }}{% endraw %}'
+];
+
+const TEXTS = [
+  '',
+  'x',
+  ' ',
+  ' is out ',
+  'é',
+  '\n',
+  '{',
+  '}',
+  '{{',
+  '}}',
+  '{%',
+  '%}',
+  '|',
+  '-',
+  '"'
+];
+
+function seededRandom(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function templates(count: number): string[] {
+  const random = seededRandom(20261128);
+  const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
+  const made = [...OUTPUTS, ...TEXTS];
+  while (made.length < count) {
+    let template = '';
+    const parts = 1 + Math.floor(random() * 5);
+    for (let i = 0; i < parts; i++) template += random() < 0.5 ? pick(TEXTS) : pick(OUTPUTS);
+    made.push(template);
+  }
+  return made;
+}
+
+const liquid = createLiquid();
+function liquidOutput(template: string): { output: string } | { error: string } {
+  try {
+    return { output: liquid.parseAndRenderSync(template, scope) as string };
+  } catch (error) {
+    return { error: String(error) };
+  }
+}
+
+describe('the plain renderer', () => {
+  it('renders exactly as Liquid whatever it accepts, over 4,000 templates', () => {
+    let accepted = 0;
+    for (const template of templates(4000)) {
+      const plain = renderPlain(template, scope);
+      if (plain === undefined) continue;
+      accepted++;
+      expect({ template, result: liquidOutput(template) }).toEqual({
+        template,
+        result: { output: plain }
+      });
+    }
+    // The comparison means something only if a good share was accepted.
+    expect(accepted).toBeGreaterThan(800);
+  });
+
+  it('accepts the templates releases are made of', () => {
+    expect(
+      renderPlain(
+        '{{ app.display_name }} {{ version.label }} is out ({{ version.content_size }} bytes)',
+        scope
+      )
+    ).toBe('Space Game 🚀 1.2.3 is out (157286400 bytes)');
+    expect(
+      renderPlain('https://hooks.example/{{ secrets.KEY }}?v={{ version.label }}', scope)
+    ).toBe('https://hooks.example/s3cr3t?v=1.2.3');
+    expect(renderPlain('{{ secrets.OTHER }}', scope)).toBe('***OTHER***');
+    expect(renderPlain('no variables at all', scope)).toBe('no variables at all');
+  });
+
+  it.each([
+    ['a filter', '{{ app.name | upcase }}'],
+    ['a tag', '{% if version.prerelease %}beta{% endif %}'],
+    ['whitespace control', '{{- app.name }}'],
+    ['a literal', '{{ true }}'],
+    ['an unknown variable', '{{ version.nope }}'],
+    ['nil', '{{ version.notes }}'],
+    ['a list', '{{ version.changes }}'],
+    ['a map', '{{ version.nested }}'],
+    ['an object with toLiquid', '{{ drop.value }}'],
+    ['a class instance', '{{ instance.label }}'],
+    ['a size of a string', '{{ text.size }}'],
+    ['a stray brace', '{ {{ app.name }}'],
+    ['a triple brace', '{{{ app.name }}}']
+  ])('leaves %s to Liquid', (_name, template) => {
+    expect(renderPlain(template, scope)).toBeUndefined();
+  });
+});
