@@ -2,10 +2,12 @@
 //
 // esbuild writes the action (index.js) and the CLI (cli.js) as CommonJS: Node 24 gives an ESM
 // import of node:http a facade that evaluates its internal undici (about 30 ms), a require does
-// not. Start-up time is a product goal, so what a plain run never uses is not evaluated: the
+// not. Start-up time is a product goal, so what a plain run never uses is neither evaluated nor
+// even compiled: Liquid (liquid.js, for templates that need more than printing variables), the
 // GitHub API client (github-release.js, for a release lookup), the glob library (glob.js, for
-// version-*-files) and undici (undici.cjs, for a proxy dispatcher) are files of their own, and
-// tunnel, node:https (for http-client) and @actions/exec sit behind lazy stand-ins (scripts/lazy).
+// version-*-files), undici (undici.cjs, for a proxy dispatcher), tunnel (tunnel.js, for a proxy)
+// and @actions/exec (exec.js) are files of their own; node:https, node:crypto and the job summary
+// of @actions/core sit behind stand-ins (scripts/lazy, src/crypto.ts) that load them on first use.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -21,6 +23,7 @@ const DEFERRED = [
   { module: 'tunnel', importer: '@actions/http-client', stand_in: lazy('tunnel.cjs') },
   { module: 'https', importer: '@actions/http-client', stand_in: lazy('https.cjs') },
   { module: '@actions/exec', importer: '@actions/core', stand_in: lazy('exec.cjs') },
+  { module: './summary.js', importer: '@actions/core', stand_in: lazy('core-summary.cjs') },
   // Random ids without loading node:crypto; the rest of it on first use (src/crypto.ts).
   { module: 'crypto', importer: '@actions/core', stand_in: path.join(root, 'src/crypto.ts') },
   { module: 'crypto', importer: 'liquidjs', stand_in: path.join(root, 'src/crypto.ts') }
@@ -81,7 +84,10 @@ export async function build(outDir) {
     entryPoints: {
       index: 'src/index.ts',
       cli: 'src/cli/index.ts',
-      ...Object.fromEntries(ON_DEMAND.map(({ file, entry }) => [file, entry]))
+      ...Object.fromEntries(ON_DEMAND.map(({ file, entry }) => [file, entry])),
+      // Required by path from their stand-ins (scripts/lazy).
+      exec: '@actions/exec',
+      tunnel: 'tunnel'
     },
     outdir: outDir,
     format: 'cjs',

@@ -1,5 +1,8 @@
-// tunnel (proxy agents for @actions/http-client), evaluated only when a proxy is configured.
-const real = () => require('tunnel');
+// tunnel (proxy agents for @actions/http-client), bundled on its own (tunnel.js) and read from
+// disk only when a proxy is configured.
+const path = require('node:path');
+
+const real = () => require(path.join(__dirname, 'tunnel.js'));
 
 module.exports = {
   httpOverHttp: options => real().httpOverHttp(options),
