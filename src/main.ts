@@ -2,7 +2,7 @@
 // try/catch and the one place the step is failed.
 // Small files, read synchronously: node:fs/promises costs start-up time a run does not need.
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { resolve } from 'node:path';
 import { loadConfig } from './config/load.js';
 import { buildContext } from './context/build.js';
 import type { VersionFacts } from './context/types.js';
@@ -76,7 +76,7 @@ export async function run(
 }
 
 function readConfigText(settings: Settings): string {
-  const file = path.resolve(settings.workspace, settings.configPath);
+  const file = resolve(settings.workspace, settings.configPath);
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {

@@ -1,6 +1,6 @@
 // The CLI: the action's engine on a local machine, with exit codes for scripts.
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { formatProblem, UserError } from '../problems.js';
 import { attemptSucceeded, attemptText } from '../report/attempt-text.js';
@@ -47,7 +47,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const say = options.json ? io.stderr : io.stdout;
   try {
     const secrets = options.secretsFile
-      ? readSecretsFile(path.resolve(io.cwd, options.secretsFile))
+      ? readSecretsFile(resolve(io.cwd, options.secretsFile))
       : {};
     Object.values(secrets).forEach(value => masker.add(value));
     for (const [name, value] of options.set) if (name.startsWith('secrets.')) masker.add(value);
@@ -94,7 +94,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 function readConfigFile(file: string, cwd: string): string {
   try {
-    return readFileSync(path.resolve(cwd, file), 'utf8');
+    return readFileSync(resolve(cwd, file), 'utf8');
   } catch {
     throw new UserError([
       { message: `${file} cannot be read (use --config FILE)`, field: '--config' }

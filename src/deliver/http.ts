@@ -43,8 +43,7 @@ export async function sendAttempt(request: AttemptRequest, timeoutMs: number): P
   const client = new HttpClient('release-webhooks', [exact], {
     allowRedirects: false,
     allowRetries: false,
-    keepAlive: false,
-    socketTimeout: timeoutMs
+    keepAlive: false
   });
   try {
     const response = await client.request(

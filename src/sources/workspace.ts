@@ -1,6 +1,6 @@
 // Facts read from the workspace: file sizes from globs, the changelog file, the event payload.
 import { readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { resolve } from 'node:path';
 import { inputProblem } from '../problems.js';
 import type { GitHubRelease } from './release.js';
 
@@ -33,7 +33,7 @@ export async function totalFileSize(
 
 export function readChangesFile(file: string, workspace: string): string {
   try {
-    return readFileSync(path.resolve(workspace, file), 'utf8');
+    return readFileSync(resolve(workspace, file), 'utf8');
   } catch (error) {
     const reason =
       (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'cannot be read';
