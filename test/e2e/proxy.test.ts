@@ -51,4 +51,19 @@ describe('proxies', () => {
     expect(receiver.requests[0].url).toBe('/notify');
     expect(receiver.requests[0].text).toBe('{"v":"3.1.4"}');
   });
+
+  it('times out through the proxy when the server never answers', async () => {
+    receiver = await startReceiver(() => undefined);
+    const tunnels: string[] = [];
+    const proxyUrl = await startTunnelProxy(receiver.url, tunnels);
+    const run = await runAction({
+      config:
+        'webhooks:\n  - url: "http://hooks.release.test/notify"\n    timeout: 0.5\n    retries: 0\n',
+      env: { http_proxy: proxyUrl }
+    });
+    expect(run.code).toBe(1);
+    expect(tunnels).toEqual(['hooks.release.test:80']);
+    expect(receiver.requests).toHaveLength(1);
+    expect(run.results[0]).toMatchObject({ ok: false, error: 'timed out after 0.5 s' });
+  });
 });
