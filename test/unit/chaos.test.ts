@@ -4,15 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { deliverAll, type DeliveryJob } from '../../src/deliver/deliver.js';
 import { sendAttempt } from '../../src/deliver/http.js';
-
-function seededRandom(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../support/seeded-random.js';
 
 type Fault = 'ok' | '503' | '429' | '500' | 'reset' | 'hang' | '410';
 const random = seededRandom(20261127);

@@ -4,6 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import { withSecretPlaceholders } from '../../src/context/samples.js';
 import { createLiquid } from '../../src/render/liquid.js';
 import { renderPlain } from '../../src/render/plain.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 class Release {
   label = 'class field';
@@ -105,15 +106,6 @@ const TEXTS = [
   '-',
   '"'
 ];
-
-function seededRandom(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function templates(count: number): string[] {
   const random = seededRandom(20261128);
