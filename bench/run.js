@@ -22,7 +22,7 @@ import { format, resolveConfig } from 'prettier';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const ACTION = path.join(root, 'dist/index.js');
-const RUNS = Number(process.env.BENCH_RUNS ?? 31);
+const RUNS = Number(process.env.BENCH_RUNS ?? 51);
 const FAN_OUT_RUNS = Number(process.env.BENCH_FAN_OUT_RUNS ?? 9);
 const FAN_OUT = { webhooks: 50, concurrency: 10, delayMs: 100 };
 
