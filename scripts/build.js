@@ -5,7 +5,7 @@
 // not. Start-up time is a product goal, so what a plain run never uses is neither evaluated nor
 // even compiled: Liquid (liquid.js, for templates that need more than printing variables), the
 // GitHub API client (github-release.js, for a release lookup), the glob library (glob.js, for
-// version-*-files), undici (undici.cjs, for a proxy dispatcher), tunnel (tunnel.js, for a proxy)
+// version-*-files), undici (undici.js, for a proxy dispatcher), tunnel (tunnel.js, for a proxy)
 // and @actions/exec (exec.js) are files of their own; node:https, node:crypto and the job summary
 // of @actions/core sit behind stand-ins (scripts/lazy, src/crypto.ts) that load them on first use.
 import { execFileSync } from 'node:child_process';
@@ -87,7 +87,8 @@ export async function build(outDir) {
       ...Object.fromEntries(ON_DEMAND.map(({ file, entry }) => [file, entry])),
       // Required by path from their stand-ins (scripts/lazy).
       exec: '@actions/exec',
-      tunnel: 'tunnel'
+      tunnel: 'tunnel',
+      undici: 'undici'
     },
     outdir: outDir,
     format: 'cjs',
@@ -97,13 +98,6 @@ export async function build(outDir) {
     banner: {
       js: "'use strict';const __bundleUrl=require('node:url').pathToFileURL(__filename).href;"
     }
-  });
-  await esbuild.build({
-    ...common,
-    entryPoints: { undici: 'node_modules/undici/index.js' },
-    outdir: outDir,
-    outExtension: { '.js': '.cjs' },
-    format: 'cjs'
   });
   // The repository's package.json says "module"; the bundle is CommonJS.
   writeFileSync(path.join(outDir, 'package.json'), '{\n  "type": "commonjs"\n}\n');

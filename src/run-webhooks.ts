@@ -1,11 +1,12 @@
 // The shared engine of the action and the CLI: (config, context) → plan → preview or delivery →
 // results. Output goes through a small reporter so each front end prints its own way.
 import { randomUUID } from './crypto.js';
-import type { WebhooksConfig } from './config/types.js';
+import type { WebhookDefinition, WebhooksConfig } from './config/types.js';
 import type { VersionContext } from './context/types.js';
 import { attemptRequest, type AttemptRequest } from './deliver/attempt.js';
 import { deliverAll, type AttemptReport, type DeliveryJob } from './deliver/deliver.js';
 import { sendAttempt } from './deliver/http.js';
+import type { Signing } from './deliver/sign.js';
 import { DEFAULT_BACKOFF } from './deliver/retry.js';
 import type { EventName } from './events.js';
 import { planWebhooks, type PlannedWebhook } from './plan.js';
@@ -111,7 +112,7 @@ function preview(
     request,
     randomUUID(),
     Math.floor(Date.now() / 1000),
-    signingKey ? { scheme: planned.definition.signature, secret: signingKey } : undefined
+    signingOf(planned.definition, signingKey)
   );
   const text = requestText(sample, masker);
   const name = planned.definition.name;
@@ -119,6 +120,10 @@ function preview(
   const result = previewResult(commonFields(planned, event), sample, masker);
   requests.set(result, text);
   return result;
+}
+
+function signingOf(definition: WebhookDefinition, key: string | undefined): Signing | undefined {
+  return key ? { scheme: definition.signature, secret: key } : undefined;
 }
 
 async function deliverPlanned(
@@ -132,9 +137,7 @@ async function deliverPlanned(
     return {
       name: p.definition.name,
       request: outcome.request,
-      signing: outcome.signingKey
-        ? { scheme: p.definition.signature, secret: outcome.signingKey }
-        : undefined,
+      signing: signingOf(p.definition, outcome.signingKey),
       timeoutMs: (p.definition.timeout ?? options.timeoutSeconds) * 1000,
       policy: {
         ...DEFAULT_BACKOFF,

@@ -5,6 +5,7 @@ import { isoSeconds, parseDate } from './context/dates.js';
 import { parseByteCount } from './context/human-size.js';
 import type { GitHubEnvironment, VersionFacts } from './context/types.js';
 import type { PatchKitSource } from './sources/patchkit.js';
+import { NUMBER_RULES } from './config/fields.js';
 import { UserError, type Problem } from './problems.js';
 
 export type TestMode = 'off' | 'dry-run' | 'send';
@@ -43,18 +44,14 @@ export function readSettings(input: InputReader, env: NodeJS.ProcessEnv): Settin
   const invalid = (name: string, message: string) =>
     problems.push({ field: `input ${name}`, message });
 
-  const number = (
-    name: string,
-    fallback: number,
-    valid: (n: number) => boolean,
-    expected: string
-  ) => {
+  const number = (name: keyof typeof NUMBER_RULES) => {
+    const rule = NUMBER_RULES[name];
     const raw = text(name);
-    if (!raw) return fallback;
+    if (!raw) return rule.fallback;
     const value = Number(raw);
-    if (!Number.isFinite(value) || !valid(value)) {
-      invalid(name, `"${raw}" is not ${expected}`);
-      return fallback;
+    if (!Number.isFinite(value) || !rule.valid(value)) {
+      invalid(name, `"${raw}" is not ${rule.expected}`);
+      return rule.fallback;
     }
     return value;
   };
@@ -89,12 +86,7 @@ export function readSettings(input: InputReader, env: NodeJS.ProcessEnv): Settin
       invalid(name, 'must be a JSON object of names to values');
       return {};
     }
-    return Object.fromEntries(
-      Object.entries(parsed).map(([key, value]) => [
-        key,
-        typeof value === 'string' ? value : JSON.stringify(value)
-      ])
-    );
+    return textValues(parsed);
   };
 
   const testRaw = text('test').toLowerCase();
@@ -151,24 +143,9 @@ export function readSettings(input: InputReader, env: NodeJS.ProcessEnv): Settin
     contentFiles: contentSize === undefined ? list(input('version-content-files')) : [],
     diffFiles: diffSize === undefined ? list(input('version-diff-files')) : [],
     changesFile: facts.changes === undefined ? optional('version-changes-file') : undefined,
-    timeoutSeconds: number(
-      'timeout',
-      10,
-      n => n > 0 && n <= 600,
-      'a number of seconds from 0 to 600'
-    ),
-    retries: number(
-      'retries',
-      2,
-      n => Number.isInteger(n) && n >= 0 && n <= 10,
-      'a whole number from 0 to 10'
-    ),
-    concurrency: number(
-      'concurrency',
-      4,
-      n => Number.isInteger(n) && n >= 1 && n <= 64,
-      'a whole number from 1 to 64'
-    ),
+    timeoutSeconds: number('timeout'),
+    retries: number('retries'),
+    concurrency: number('concurrency'),
     failOnError: boolean('fail-on-error', true),
     githubToken: text('github-token'),
     release: optional('release'),
@@ -180,21 +157,42 @@ export function readSettings(input: InputReader, env: NodeJS.ProcessEnv): Settin
           apiUrl: patchkitApiUrl
         }
       : undefined,
-    github: {
-      serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
-      repository: env.GITHUB_REPOSITORY || '',
-      sha: env.GITHUB_SHA || '',
-      ref: env.GITHUB_REF || '',
-      refName: env.GITHUB_REF_NAME || '',
-      runId: env.GITHUB_RUN_ID || '',
-      actor: env.GITHUB_ACTOR || '',
-      eventName: env.GITHUB_EVENT_NAME || ''
-    },
+    github: githubEnvironment(env),
     apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
     eventPath: env.GITHUB_EVENT_PATH || undefined
   };
   if (problems.length > 0) throw new UserError(problems);
   return settings;
+}
+
+/**
+ * The GITHUB_* variables of a job. `local` answers for what they leave empty, asked only then
+ * (the CLI asks the git checkout).
+ */
+export function githubEnvironment(
+  env: NodeJS.ProcessEnv,
+  local: (fact: 'repository' | 'sha' | 'refName') => string = () => ''
+): GitHubEnvironment {
+  return {
+    serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
+    repository: env.GITHUB_REPOSITORY || local('repository'),
+    sha: env.GITHUB_SHA || local('sha'),
+    ref: env.GITHUB_REF || '',
+    refName: env.GITHUB_REF_NAME || local('refName'),
+    runId: env.GITHUB_RUN_ID || '',
+    actor: env.GITHUB_ACTOR || '',
+    eventName: env.GITHUB_EVENT_NAME || ''
+  };
+}
+
+/** Secrets and vars as templates see them: strings as they are, anything else as JSON text. */
+export function textValues(object: object): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(object).map(([key, value]) => [
+      key,
+      typeof value === 'string' ? value : JSON.stringify(value)
+    ])
+  );
 }
 
 /** Comma- or newline-separated values, trimmed, empties dropped. */

@@ -1,5 +1,6 @@
 // The CLI's command line, parsed and checked; a usage error names the option.
 import { parseArgs } from 'node:util';
+import { NUMBER_RULES } from '../config/fields.js';
 import { DEFAULT_EVENT, isKnownEvent, KNOWN_EVENTS, type EventName } from '../events.js';
 import { list, type TestMode } from '../settings.js';
 
@@ -16,9 +17,9 @@ Options:
   --secrets-file FILE   secrets as a JSON object or a dotenv file
   --event NAME          ${KNOWN_EVENTS.join(' | ')} (default: ${DEFAULT_EVENT})
   --only NAMES          only these webhooks (comma separated)
-  --timeout SECONDS     per attempt, for webhooks that set none (default: 10)
-  --retries N           for webhooks that set none (default: 2)
-  --concurrency N       deliveries at once (default: 4)
+  --timeout SECONDS     per attempt, for webhooks that set none (default: ${NUMBER_RULES.timeout.fallback})
+  --retries N           for webhooks that set none (default: ${NUMBER_RULES.retries.fallback})
+  --concurrency N       deliveries at once (default: ${NUMBER_RULES.concurrency.fallback})
   --json                print the results as JSON on stdout
   --no-color            plain output even on a terminal
   --help, --version
@@ -83,15 +84,12 @@ export function parseCliArgs(argv: string[], colorByDefault: boolean): CliOption
       throw new UsageError(`--set "${item}": write PATH=VALUE, e.g. version.label=1.2.3`);
     return [item.slice(0, at).trim(), item.slice(at + 1)] as [string, string];
   });
-  const number = (
-    name: 'timeout' | 'retries' | 'concurrency',
-    fallback: number,
-    valid: (n: number) => boolean
-  ) => {
+  const number = (name: keyof typeof NUMBER_RULES) => {
+    const rule = NUMBER_RULES[name];
     const raw = values[name];
-    if (raw === undefined) return fallback;
+    if (raw === undefined) return rule.fallback;
     const value = Number(raw);
-    if (!valid(value)) throw new UsageError(`--${name}: "${raw}" is out of range`);
+    if (!rule.valid(value)) throw new UsageError(`--${name}: "${raw}" is not ${rule.expected}`);
     return value;
   };
   return {
@@ -103,9 +101,9 @@ export function parseCliArgs(argv: string[], colorByDefault: boolean): CliOption
     secretsFile: values['secrets-file'],
     event,
     only: list(values.only ?? ''),
-    timeoutSeconds: number('timeout', 10, n => n > 0 && n <= 600),
-    retries: number('retries', 2, n => Number.isInteger(n) && n >= 0 && n <= 10),
-    concurrency: number('concurrency', 4, n => Number.isInteger(n) && n >= 1 && n <= 64),
+    timeoutSeconds: number('timeout'),
+    retries: number('retries'),
+    concurrency: number('concurrency'),
     json: values.json ?? false,
     color: colorByDefault && !values['no-color']
   };

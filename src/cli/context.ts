@@ -8,6 +8,7 @@ import { parseByteCount } from '../context/human-size.js';
 import type { GitHubEnvironment, VersionContext, VersionFacts } from '../context/types.js';
 import type { EventName } from '../events.js';
 import { UserError } from '../problems.js';
+import { githubEnvironment, textValues } from '../settings.js';
 
 type FactKind = 'text' | 'size' | 'date' | 'boolean';
 const FACT_PATHS: Record<string, [keyof VersionFacts, FactKind]> = {
@@ -57,10 +58,7 @@ export function readSecretsFile(file: string): Record<string, string> {
   }
   if (text.trimStart().startsWith('{')) {
     try {
-      const parsed = JSON.parse(text) as Record<string, unknown>;
-      return Object.fromEntries(
-        Object.entries(parsed).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])
-      );
+      return textValues(JSON.parse(text) as object);
     } catch {
       throw new UserError([
         { message: `${file} is not a valid JSON object`, field: '--secrets-file' }
@@ -100,18 +98,12 @@ export function localGitHubEnvironment(env: NodeJS.ProcessEnv, cwd: string): Git
       return '';
     }
   };
-  const remote = env.GITHUB_REPOSITORY ? '' : git('remote', 'get-url', 'origin');
-  const fromRemote = /[/:]([^/:]+\/[^/]+?)(?:\.git)?$/.exec(remote)?.[1] ?? '';
-  return {
-    serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
-    repository: env.GITHUB_REPOSITORY || fromRemote,
-    sha: env.GITHUB_SHA || git('rev-parse', 'HEAD'),
-    ref: env.GITHUB_REF || '',
-    refName: env.GITHUB_REF_NAME || git('describe', '--tags', '--exact-match'),
-    runId: env.GITHUB_RUN_ID || '',
-    actor: env.GITHUB_ACTOR || '',
-    eventName: env.GITHUB_EVENT_NAME || ''
-  };
+  return githubEnvironment(env, fact => {
+    if (fact === 'sha') return git('rev-parse', 'HEAD');
+    if (fact === 'refName') return git('describe', '--tags', '--exact-match');
+    const remote = git('remote', 'get-url', 'origin');
+    return /[/:]([^/:]+\/[^/]+?)(?:\.git)?$/.exec(remote)?.[1] ?? '';
+  });
 }
 
 export function cliContext(options: {

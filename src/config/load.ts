@@ -4,8 +4,7 @@ import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { DEFAULT_EVENT, isKnownEvent, KNOWN_EVENTS, type EventName } from '../events.js';
 import { UserError } from '../problems.js';
 import {
-  MAX_RETRIES,
-  MAX_TIMEOUT_SECONDS,
+  NUMBER_RULES,
   SHARED_KEYS,
   TOP_LEVEL_KEYS,
   WEBHOOK_KEYS,
@@ -248,22 +247,10 @@ class ConfigReader extends NodeReader {
         fields.continueOnError = this.boolean(value, field, webhook);
         break;
       case 'timeout':
-        fields.timeout = this.number(
-          value,
-          field,
-          webhook,
-          n => n > 0 && n <= MAX_TIMEOUT_SECONDS,
-          `a number of seconds above 0, at most ${MAX_TIMEOUT_SECONDS}`
-        );
+        fields.timeout = this.number(value, field, webhook, NUMBER_RULES.timeout);
         break;
       case 'retries':
-        fields.retries = this.number(
-          value,
-          field,
-          webhook,
-          n => Number.isInteger(n) && n >= 0 && n <= MAX_RETRIES,
-          `a whole number from 0 to ${MAX_RETRIES}`
-        );
+        fields.retries = this.number(value, field, webhook, NUMBER_RULES.retries);
         break;
     }
   }

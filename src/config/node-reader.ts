@@ -9,13 +9,14 @@ import {
   type Scalar
 } from 'yaml';
 import type { Problem, SourcePlace } from '../problems.js';
+import type { NumberRule } from './fields.js';
 import type { Template, TemplateOrigin } from './types.js';
 
 export class NodeReader {
   readonly problems: Problem[] = [];
   protected readonly lines = new LineCounter();
   protected readonly doc: Document;
-  private readonly sourceLines: string[];
+  private sourceLines?: string[];
 
   constructor(
     private readonly text: string,
@@ -26,7 +27,6 @@ export class NodeReader {
       uniqueKeys: true,
       prettyErrors: true
     });
-    this.sourceLines = text.split(/\r?\n/);
   }
 
   /** Parses the JSON text held by a string scalar, keeping positions that point into the file. */
@@ -99,6 +99,8 @@ export class NodeReader {
     const raw = this.text.slice(from, to);
     if (node.type === 'BLOCK_LITERAL') {
       const firstLine = start.line + 1;
+      // Split only here: most files have no block scalar.
+      this.sourceLines ??= this.text.split(/\r?\n/);
       const content = this.sourceLines.slice(firstLine - 1).find(l => l.trim() !== '') ?? '';
       return { kind: 'block', firstLine, indent: content.length - content.trimStart().length };
     }
@@ -143,11 +145,11 @@ export class NodeReader {
     node: Node,
     field: string,
     webhook: string | undefined,
-    valid: (n: number) => boolean,
-    expected: string
+    rule: NumberRule
   ): number | undefined {
-    if (isScalar(node) && typeof node.value === 'number' && valid(node.value)) return node.value;
-    this.report(node, field, `must be ${expected}`, webhook);
+    if (isScalar(node) && typeof node.value === 'number' && rule.valid(node.value))
+      return node.value;
+    this.report(node, field, `must be ${rule.expected}`, webhook);
     return undefined;
   }
 

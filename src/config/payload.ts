@@ -1,6 +1,6 @@
 // Headers and payloads: maps, lists, and JSON given as text (PatchKit Panel's way), each string
 // becoming a template that knows its place in the file.
-import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
 import type { SourcePlace } from '../problems.js';
 import { HEADER_NAME } from './fields.js';
 import { parseJsonText } from './json-text.js';
@@ -13,6 +13,16 @@ import type {
   Template,
   TemplateOrigin
 } from './types.js';
+
+/** Where a node inside JSON text sits in the file (see NodeReader.innerDocument). */
+type PlaceOf = (node: Node) => { place: SourcePlace; origin: TemplateOrigin };
+
+/** A scalar as a template: placed in the file, or inside JSON text by `placeOf`. */
+function templateOf(reader: NodeReader, node: Scalar, field: string, placeOf?: PlaceOf): Template {
+  return placeOf
+    ? { source: String(node.value), field, ...placeOf(node) }
+    : reader.scalarTemplate(node, field);
+}
 
 export function readHeaders(
   reader: NodeReader,
@@ -50,7 +60,7 @@ function headerMap(
   map: YAMLMap,
   field: string,
   webhook: string | undefined,
-  placeOf?: (node: Node) => { place: SourcePlace; origin: TemplateOrigin }
+  placeOf?: PlaceOf
 ): HeaderDefinition[] {
   const headers: HeaderDefinition[] = [];
   for (const pair of map.items) {
@@ -77,13 +87,7 @@ function headerMap(
       });
       continue;
     }
-    const located = placeOf ? placeOf(valueNode) : undefined;
-    headers.push({
-      name,
-      value: located
-        ? { source: String(valueNode.value), field: headerField, ...located }
-        : reader.scalarTemplate(valueNode, headerField)
-    });
+    headers.push({ name, value: templateOf(reader, valueNode, headerField, placeOf) });
   }
   return headers;
 }
@@ -141,7 +145,7 @@ function payloadTree(
   node: Node | null,
   field: string,
   webhook: string,
-  placeOf?: (node: Node) => { place: SourcePlace; origin: TemplateOrigin }
+  placeOf?: PlaceOf
 ): PayloadTree {
   const resolved = reader.resolve(node);
   if (isMap(resolved)) {
@@ -168,10 +172,7 @@ function payloadTree(
     };
   }
   if (isScalar(resolved) && typeof resolved.value === 'string') {
-    const template: Template = placeOf
-      ? { source: resolved.value, field, ...placeOf(resolved) }
-      : reader.scalarTemplate(resolved, field);
-    return { kind: 'template', template };
+    return { kind: 'template', template: templateOf(reader, resolved, field, placeOf) };
   }
   const value = isScalar(resolved) ? resolved.value : null;
   if (value === null || typeof value === 'boolean' || typeof value === 'number')
