@@ -1,3 +1,11 @@
+import * as core from '@actions/core';
+import { exitWhenDone } from './exit.js';
 import { run } from './main.js';
 
-void run();
+exitWhenDone(
+  run().then(() => Number(process.exitCode ?? 0)),
+  message => {
+    core.setFailed(`Release webhooks: ${message}`);
+    return 1;
+  }
+);

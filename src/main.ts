@@ -8,11 +8,11 @@ import { buildContext } from './context/build.js';
 import type { VersionFacts } from './context/types.js';
 import { formatProblem, inputProblem, UserError, type Problem } from './problems.js';
 import { attemptText } from './report/attempt-text.js';
-import { countResults, resultsJson, type WebhookResult } from './report/results.js';
+import { countResults, maskResults, resultsJson, type WebhookResult } from './report/results.js';
 import { summaryMarkdown } from './report/summary.js';
 import { runWebhooks } from './run-webhooks.js';
 import { actionsRunner, type Runner } from './runner.js';
-import { SecretMasker } from './secrets.js';
+import { isMaskableInText, SecretMasker, SHORTEST_MASKED_IN_TEXT } from './secrets.js';
 import { readSettings, type Settings } from './settings.js';
 import { patchKitFacts } from './sources/patchkit.js';
 import { releaseFacts } from './sources/release.js';
@@ -28,7 +28,14 @@ export async function run(
   };
   try {
     const settings = readSettings(name => runner.getInput(name), env);
-    Object.values(settings.secrets).forEach(protect);
+    for (const [name, value] of Object.entries(settings.secrets)) {
+      protect(value);
+      if (value.trim() && !isMaskableInText(value))
+        runner.warning(
+          `Secret ${name} is shorter than ${SHORTEST_MASKED_IN_TEXT} characters: it is masked where a whole value equals it, and in every value whose template reads it, but not inside other text.`,
+          { title: 'Short secret' }
+        );
+    }
     protect(settings.githubToken);
     protect(settings.patchkit?.appSecret);
     protect(settings.patchkit?.apiKey);
@@ -45,21 +52,19 @@ export async function run(
     });
     const dryRun = settings.test === 'dry-run';
     if (dryRun) runner.info(`Test run for ${settings.event}: rendering only, nothing is sent.`);
-    const { results, problems, requests } = await runWebhooks(
-      { ...settings, config, context },
-      masker,
-      {
-        protect,
-        preview: (_name, title, text) => runner.group(title, text),
-        attempt: report => runner.info(masker.mask(attemptText(report)))
-      }
-    );
+    const outcome = await runWebhooks({ ...settings, config, context }, masker, {
+      protect,
+      preview: (_name, title, text) => runner.group(title, text),
+      attempt: report => runner.info(attemptText(report, masker))
+    });
+    const { problems, requests } = outcome;
+    const results = maskResults(outcome.results, masker);
     if (results.length === 0) {
       const among = settings.only.length ? ` among ${settings.only.join(', ')}` : '';
       runner.warning(`No webhook in ${settings.configPath} listens to ${settings.event}${among}.`);
     }
 
-    publish(runner, masker, settings, results);
+    publish(runner, settings, results);
     const summary = summaryMarkdown({
       results,
       dryRun,
@@ -67,9 +72,9 @@ export async function run(
       event: settings.event,
       requests
     });
-    runner.writeSummary(masker.mask(summary));
+    runner.writeSummary(summary);
     if (problems.length > 0) throw new UserError(problems);
-    decideStep(runner, masker, settings, results);
+    decideStep(runner, settings, results);
   } catch (error) {
     reportFailure(runner, masker, error);
   }
@@ -107,14 +112,16 @@ async function gatherFacts(settings: Settings): Promise<VersionFacts[]> {
   if (settings.changesFile)
     fromInputs.changes = readChangesFile(settings.changesFile, settings.workspace);
   const facts = [fromInputs];
-  if (settings.patchkit) facts.push(await patchKitFacts(settings.patchkit));
+  const timeoutMs = settings.timeoutSeconds * 1000;
+  if (settings.patchkit) facts.push(await patchKitFacts(settings.patchkit, timeoutMs));
   if (settings.release) {
     const { fetchRelease } = await import('./sources/github-release.js');
     const release = await fetchRelease({
       release: settings.release,
       repository: settings.github.repository,
       token: settings.githubToken,
-      apiUrl: settings.apiUrl
+      apiUrl: settings.apiUrl,
+      timeoutMs
     });
     facts.push(releaseFacts(release));
   }
@@ -123,14 +130,10 @@ async function gatherFacts(settings: Settings): Promise<VersionFacts[]> {
   return facts;
 }
 
-function publish(
-  runner: Runner,
-  masker: SecretMasker,
-  settings: Settings,
-  results: WebhookResult[]
-) {
+/** `results` are masked already (maskResults). */
+function publish(runner: Runner, settings: Settings, results: WebhookResult[]) {
   const counts = countResults(results);
-  runner.setOutput('results', resultsJson(results, masker));
+  runner.setOutput('results', resultsJson(results));
   runner.setOutput('sent', String(counts.sent));
   runner.setOutput('failed', String(counts.failed));
   runner.setOutput('skipped', String(counts.skipped));
@@ -138,22 +141,17 @@ function publish(
     runner.info(`Sent ${counts.sent}, failed ${counts.failed}, skipped ${counts.skipped}.`);
 }
 
-function decideStep(
-  runner: Runner,
-  masker: SecretMasker,
-  settings: Settings,
-  results: WebhookResult[]
-) {
+function decideStep(runner: Runner, settings: Settings, results: WebhookResult[]) {
   const failed = results.filter(r => !r.ok);
   for (const result of failed) {
-    const message = masker.mask(`${result.name}: ${result.error}`);
+    const message = `${result.name}: ${result.error}`;
     if (result.continueOnError)
       runner.warning(`${message} (continue-on-error)`, { title: 'Webhook failed' });
     else runner.error(message, { title: 'Webhook failed' });
   }
   const fatal = failed.filter(r => !r.continueOnError);
   if (fatal.length > 0 && settings.failOnError) {
-    const names = masker.mask(fatal.map(r => r.name).join(', '));
+    const names = fatal.map(r => r.name).join(', ');
     runner.setFailed(`${fatal.length} of ${results.length} webhook(s) failed: ${names}`);
   }
 }
@@ -166,8 +164,10 @@ function reportFailure(runner: Runner, masker: SecretMasker, error: unknown) {
     runner.setFailed(`${count} problem${count === 1 ? '' : 's'} found; nothing was sent.`);
     return;
   }
-  // A bug of ours: the message helps, a stack trace in the user's log does not.
+  // A bug of ours: the message helps, a stack trace in the user's log does not (it is there
+  // with debug logging on).
   const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof Error && error.stack) runner.debug(masker.mask(error.stack));
   runner.setFailed(masker.mask(`Release webhooks stopped unexpectedly: ${message}`));
 }
 

@@ -15,13 +15,22 @@ export interface Problem {
   webhook?: string;
 }
 
+// Lazily loaded chunks (dist/github-release.js …) carry their own copy of this class, so
+// `instanceof` asks for a mark shared by every copy instead of the class's identity.
+const USER_ERROR = Symbol.for('release-webhooks.user-error');
+
 /** Thrown by a stage that found problems the user must fix; carries every one of them. */
 export class UserError extends Error {
   readonly problems: Problem[];
+  readonly [USER_ERROR] = true;
   constructor(problems: Problem[]) {
     super(problems.map(formatProblem).join('\n'));
     this.name = 'UserError';
     this.problems = problems;
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && USER_ERROR in value;
   }
 }
 

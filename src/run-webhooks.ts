@@ -3,9 +3,9 @@
 import { randomUUID } from './crypto.js';
 import type { WebhookDefinition, WebhooksConfig } from './config/types.js';
 import type { VersionContext } from './context/types.js';
-import { attemptRequest, type AttemptRequest } from './deliver/attempt.js';
+import { shownAttempt } from './deliver/attempt.js';
 import { deliverAll, type AttemptReport, type DeliveryJob } from './deliver/deliver.js';
-import { sendAttempt } from './deliver/http.js';
+import { DELIVERY_KEEP_BYTES, exchange } from './deliver/http.js';
 import type { Signing } from './deliver/sign.js';
 import { DEFAULT_BACKOFF } from './deliver/retry.js';
 import type { EventName } from './events.js';
@@ -47,8 +47,8 @@ export interface RunOutcome {
   results: WebhookResult[];
   /** Render problems: when any, nothing was sent. */
   problems: Problem[];
-  /** Dry run: the masked request text of each previewed result. */
-  requests: Map<WebhookResult, string>;
+  /** Dry run: the masked request text of each previewed result, by position in `results`. */
+  requests: Array<string | undefined>;
 }
 
 export async function runWebhooks(
@@ -68,10 +68,12 @@ export async function runWebhooks(
 
   // Every webhook renders before anything is sent: one broken template sends nothing.
   const problems = planned.flatMap(p => (p.outcome.kind === 'failed' ? p.outcome.problems : []));
-  const requests = new Map<WebhookResult, string>();
   let results: WebhookResult[];
+  let requests: Array<string | undefined> = [];
   if (options.test === 'dry-run') {
-    results = planned.map(p => preview(p, options.event, masker, reporter, requests));
+    const previews = planned.map(p => preview(p, options.event, masker, reporter));
+    results = previews.map(p => p.result);
+    requests = previews.map(p => p.text);
   } else if (problems.length > 0) {
     results = planned.map(p => notSentResult(p, options.event));
   } else {
@@ -86,7 +88,7 @@ function commonFields(planned: PlannedWebhook, event: EventName) {
     name: planned.definition.name,
     event,
     method: planned.definition.method,
-    url: request?.url ?? '',
+    url: request?.shown.url ?? '',
     continueOnError: planned.definition.continueOnError
   };
 }
@@ -103,23 +105,20 @@ function preview(
   planned: PlannedWebhook,
   event: EventName,
   masker: SecretMasker,
-  reporter: RunReporter,
-  requests: Map<WebhookResult, string>
-): WebhookResult {
-  if (planned.outcome.kind !== 'ready') return notSentResult(planned, event);
+  reporter: RunReporter
+): { result: WebhookResult; text?: string } {
+  if (planned.outcome.kind !== 'ready') return { result: notSentResult(planned, event) };
   const { request, signingKey } = planned.outcome;
-  const sample: AttemptRequest = attemptRequest(
+  const shown = shownAttempt(
     request,
     randomUUID(),
     Math.floor(Date.now() / 1000),
     signingOf(planned.definition, signingKey)
   );
-  const text = requestText(sample, masker);
+  const text = requestText(shown, masker);
   const name = planned.definition.name;
-  reporter.preview(name, masker.mask(`${name}: ${request.method} ${request.url}`), text);
-  const result = previewResult(commonFields(planned, event), sample, masker);
-  requests.set(result, text);
-  return result;
+  reporter.preview(name, masker.mask(`${name}: ${shown.method} ${shown.url}`), text);
+  return { result: previewResult(commonFields(planned, event), shown), text };
 }
 
 function signingOf(definition: WebhookDefinition, key: string | undefined): Signing | undefined {
@@ -147,7 +146,7 @@ async function deliverPlanned(
     };
   });
   const outcomes = await deliverAll(jobs, options.concurrency, {
-    send: sendAttempt,
+    send: (request, timeoutMs) => exchange(request, { timeoutMs, keepBytes: DELIVERY_KEEP_BYTES }),
     sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
     now: () => Date.now(),
     onAttempt: report => reporter.attempt(report)

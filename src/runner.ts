@@ -13,6 +13,7 @@ export interface AnnotationPlace {
 export interface Runner {
   getInput(name: string): string;
   info(message: string): void;
+  debug(message: string): void;
   warning(message: string, place?: AnnotationPlace): void;
   error(message: string, place?: AnnotationPlace): void;
   setSecret(value: string): void;
@@ -33,8 +34,10 @@ function properties(place?: AnnotationPlace): core.AnnotationProperties {
 
 export function actionsRunner(env: NodeJS.ProcessEnv = process.env): Runner {
   return {
-    getInput: name => core.getInput(name),
+    // Untrimmed: a list's line breaks tell how to split it (settings trims the rest).
+    getInput: name => core.getInput(name, { trimWhitespace: false }),
     info: message => core.info(message),
+    debug: message => core.debug(message),
     warning: (message, place) => core.warning(message, properties(place)),
     error: (message, place) => core.error(message, properties(place)),
     setSecret: value => core.setSecret(value),

@@ -1,20 +1,30 @@
-// Every secret value and the forms it takes on the way out (URL, form, JSON); what is printed,
-// summarised or output passes through `mask` first.
+// Every secret value and the forms it takes on the way out (URL, form, JSON). Masking works on
+// values before they are serialised or reformatted (SPEC §8): `maskValue` for a value that may be
+// a secret whole, `mask` for free text, `maskDeep` for a structure about to become JSON.
 
 const MASK = '***';
 // What a dry run renders for a secret it lacks: already a mask, not a secret.
 const PLACEHOLDER = /^\*\*\*[A-Za-z0-9_-]+\*\*\*$/;
 const SECRET_HEADER = /^(authorization|proxy-authorization|cookie|.*-token|.*-key)$/i;
+/** Shorter secrets (`1`, `e`, `true`) cannot be replaced inside free text without mangling it. */
+export const SHORTEST_MASKED_IN_TEXT = 4;
 
 export class SecretMasker {
   private readonly forms = new Set<string>();
+  private readonly whole = new Set<string>();
   private pattern: RegExp | undefined;
 
-  /** Records a secret; returns the forms not seen before, for the runner to mask too. */
+  /**
+   * Records a secret; returns the forms not seen before, for the runner to mask too. A short
+   * secret returns none: it is masked only where a whole value equals it.
+   */
   add(value: string): string[] {
+    if (value.trim() === '' || PLACEHOLDER.test(value)) return [];
+    this.whole.add(value);
+    if (!isMaskableInText(value)) return [];
     const added: string[] = [];
     for (const form of encodedForms(value)) {
-      if (form.trim() === '' || PLACEHOLDER.test(form) || this.forms.has(form)) continue;
+      if (!isMaskableInText(form) || PLACEHOLDER.test(form) || this.forms.has(form)) continue;
       this.forms.add(form);
       added.push(form);
     }
@@ -22,6 +32,7 @@ export class SecretMasker {
     return added;
   }
 
+  /** Free text with every secret form in it replaced by `***`. */
   mask(text: string): string {
     if (this.forms.size === 0) return text;
     this.pattern ??= new RegExp(
@@ -34,9 +45,29 @@ export class SecretMasker {
     return text.replace(this.pattern, MASK);
   }
 
-  maskHeader(name: string, value: string): string {
-    return SECRET_HEADER.test(name) ? MASK : this.mask(value);
+  /** A value that is a secret whole (however short) is `***`; else its text, masked. */
+  maskValue(value: string): string {
+    return this.whole.has(value) ? MASK : this.mask(value);
   }
+
+  /** Every string in a structure masked as a value, keys included; the shape is kept. */
+  maskDeep<T>(value: T): T {
+    if (typeof value === 'string') return this.maskValue(value) as T;
+    if (Array.isArray(value)) return value.map(item => this.maskDeep(item)) as T;
+    if (typeof value === 'object' && value !== null)
+      return Object.fromEntries(
+        Object.entries(value).map(([key, inner]) => [this.maskValue(key), this.maskDeep(inner)])
+      ) as T;
+    return value;
+  }
+
+  maskHeader(name: string, value: string): string {
+    return SECRET_HEADER.test(name) ? MASK : this.maskValue(value);
+  }
+}
+
+export function isMaskableInText(value: string): boolean {
+  return value.length >= SHORTEST_MASKED_IN_TEXT;
 }
 
 function encodedForms(value: string): string[] {

@@ -103,12 +103,12 @@ export function readSettings(input: InputReader, env: NodeJS.ProcessEnv): Settin
   if (publishedRaw !== undefined && !published)
     invalid(
       'version-published-at',
-      `"${publishedRaw}" is not a date (use ISO 8601, e.g. 2026-05-01T12:00:00Z)`
+      `"${publishedRaw}" is not a date in the years 1970–9999 (use ISO 8601, e.g. 2026-05-01T12:00:00Z, or Unix seconds)`
     );
 
   const contentSize = size('version-content-size');
   const diffSize = size('version-diff-size');
-  const versionChanges = input('version-changes');
+  const versionChanges = text('version-changes');
   const facts: VersionFacts = {
     appName: optional('app-name'),
     appDisplayName: optional('app-display-name'),
@@ -120,7 +120,7 @@ export function readSettings(input: InputReader, env: NodeJS.ProcessEnv): Settin
     publishedAt: published ? isoSeconds(published) : undefined,
     contentSize,
     diffSize,
-    changes: versionChanges.trim() ? versionChanges : undefined
+    changes: versionChanges || undefined
   };
 
   const patchkitVersion = text('patchkit-version') || 'latest';
@@ -195,10 +195,14 @@ export function textValues(object: object): Record<string, string> {
   );
 }
 
-/** Comma- or newline-separated values, trimmed, empties dropped. */
+/**
+ * A list input: one item a line when the value has a line break (a YAML `|` block), else
+ * comma-separated, so that `Store, EU` on a line of its own names one webhook. Items trimmed,
+ * empties dropped.
+ */
 export function list(raw: string): string[] {
   return raw
-    .split(/[\n,]/)
+    .split(raw.includes('\n') ? /\r?\n/ : ',')
     .map(item => item.trim())
     .filter(Boolean);
 }

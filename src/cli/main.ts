@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { formatProblem, UserError } from '../problems.js';
 import { attemptSucceeded, attemptText } from '../report/attempt-text.js';
-import { countResults, resultsJson, type WebhookResult } from '../report/results.js';
+import { countResults, maskResults, resultsJson, type WebhookResult } from '../report/results.js';
 import { runWebhooks } from '../run-webhooks.js';
 import { SecretMasker } from '../secrets.js';
 import { VERSION } from '../version.js';
@@ -66,17 +66,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           ? 'test delivery with sample values'
           : 'delivery';
     say(paint.bold(`${options.config}: ${options.event} (${mode})\n`));
-    const { results, problems } = await runWebhooks({ ...options, config, context }, masker, {
+    const outcome = await runWebhooks({ ...options, config, context }, masker, {
       protect: secret => masker.add(secret),
       preview: (_name, title, text) => say(`\n${paint.bold(`── ${title}`)}\n${text}\n`),
       attempt: report => {
-        const text = masker.mask(attemptText(report));
+        const text = attemptText(report, masker);
         say(`${attemptSucceeded(report) ? paint.green(text) : paint.red(text)}\n`);
       }
     });
-    if (problems.length > 0) throw new UserError(problems);
+    if (outcome.problems.length > 0) throw new UserError(outcome.problems);
+    const results = maskResults(outcome.results, masker);
     say(`\n${summaryLines(results, options.test === 'dry-run', paint)}\n`);
-    if (options.json) io.stdout(`${resultsJson(results, masker)}\n`);
+    if (options.json) io.stdout(`${resultsJson(results)}\n`);
     return results.some(r => !r.ok && !r.continueOnError) ? EXIT_DELIVERY_FAILED : EXIT_OK;
   } catch (error) {
     if (!(error instanceof UserError)) {

@@ -10,7 +10,7 @@ import {
   WEBHOOK_KEYS,
   type SharedKey
 } from './fields.js';
-import { firstLine, NodeReader } from './node-reader.js';
+import { AliasExpansion, firstLine, NodeReader } from './node-reader.js';
 import { readHeaders, readPayload } from './payload.js';
 import { closestName } from './suggest.js';
 import {
@@ -47,7 +47,13 @@ interface Fields {
 
 export function loadConfig(text: string, file: string): WebhooksConfig {
   const reader = new ConfigReader(text, file);
-  const webhooks = reader.read();
+  let webhooks: WebhookDefinition[] = [];
+  try {
+    webhooks = reader.read();
+  } catch (error) {
+    if (!(error instanceof AliasExpansion)) throw error;
+    reader.problems.push({ message: error.message, place: error.place });
+  }
   if (reader.problems.length > 0) throw new UserError(reader.problems);
   return { file, webhooks };
 }

@@ -12,8 +12,21 @@ import type { Problem, SourcePlace } from '../problems.js';
 import type { NumberRule } from './fields.js';
 import type { Template, TemplateOrigin } from './types.js';
 
+/** How much text aliases may add to a config file, read as often as the loader reads it. */
+export const MAX_ALIAS_EXPANSION = 1024 * 1024;
+
+/** Aliases of aliases multiply: reading stops at the alias that passes the limit. */
+export class AliasExpansion extends Error {
+  constructor(readonly place: SourcePlace) {
+    super(
+      `YAML aliases expand this file beyond ${MAX_ALIAS_EXPANSION / 1024 / 1024} MiB; write the repeated part fewer times`
+    );
+  }
+}
+
 export class NodeReader {
   readonly problems: Problem[] = [];
+  private expandedByAliases = 0;
   protected readonly lines = new LineCounter();
   protected readonly doc: Document;
   private sourceLines?: string[];
@@ -153,9 +166,15 @@ export class NodeReader {
     return undefined;
   }
 
+  /** An alias's target, counted toward the file's expanded size (SPEC §13). */
   resolve(node: Node | null | undefined): Node | undefined {
     if (!node) return undefined;
-    return isAlias(node) ? (node.resolve(this.doc) as Node | undefined) : node;
+    if (!isAlias(node)) return node;
+    const target = node.resolve(this.doc) as Node | undefined;
+    const [from, , to] = target?.range ?? [0, 0, 0];
+    this.expandedByAliases += Math.max(1, to - from);
+    if (this.expandedByAliases > MAX_ALIAS_EXPANSION) throw new AliasExpansion(this.place(node));
+    return target;
   }
 
   place(node: Node | null | undefined): SourcePlace {

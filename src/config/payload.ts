@@ -175,9 +175,30 @@ function payloadTree(
     return { kind: 'template', template: templateOf(reader, resolved, field, placeOf) };
   }
   const value = isScalar(resolved) ? resolved.value : null;
-  if (value === null || typeof value === 'boolean' || typeof value === 'number')
-    return { kind: 'literal', value };
-  if (typeof value === 'bigint') return { kind: 'literal', value: Number(value) };
+  if (value === null || typeof value === 'boolean') return { kind: 'literal', value };
+  if (typeof value === 'number' || typeof value === 'bigint') {
+    const text = numberText(resolved as Scalar);
+    if (text !== undefined) return { kind: 'number', text };
+    const where = placeOf ? placeOf(resolved as Scalar).place : reader.place(resolved);
+    reader.problems.push({
+      message: `${String((resolved as Scalar).source ?? value)} is not a number JSON can carry; quote it to send it as text`,
+      place: where,
+      field,
+      webhook
+    });
+    return { kind: 'literal', value: null };
+  }
   reader.report(resolved ?? null, field, 'unsupported value in payload', webhook);
   return { kind: 'literal', value: null };
+}
+
+const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
+/** The number as written when JSON can carry it so; else its value's digits; none for ±∞, NaN. */
+function numberText(node: Scalar): string | undefined {
+  const written = typeof node.source === 'string' ? node.source : '';
+  if (JSON_NUMBER.test(written)) return written;
+  const value = node.value as number | bigint;
+  if (typeof value === 'bigint') return value.toString();
+  return Number.isFinite(value) ? String(value) : undefined;
 }

@@ -30,7 +30,9 @@ export interface Template {
 
 export type PayloadTree =
   | { kind: 'template'; template: Template }
-  | { kind: 'literal'; value: null | boolean | number }
+  | { kind: 'literal'; value: null | boolean }
+  /** A number as written in the file: sent with every digit (a Discord id passes 2^53). */
+  | { kind: 'number'; text: string }
   | { kind: 'map'; entries: Array<[string, PayloadTree]> }
   | { kind: 'list'; items: PayloadTree[] };
 

@@ -91,7 +91,7 @@ export async function deliver(job: DeliveryJob, deps: DeliveryDeps): Promise<Del
       Object.assign(report, {
         status: answer.status,
         statusText: answer.statusText || STATUS_CODES[answer.status] || '',
-        bodyExcerpt: answer.bodyExcerpt
+        bodyExcerpt: answer.body
       });
       verdict = judgeAnswer(answer, attempt, maxAttempts, job.policy, deps.now(), finish);
     } catch (error) {

@@ -2,10 +2,13 @@
 // sending exactly the headers and bytes we rendered and signed.
 import {
   Agent,
+  STATUS_CODES,
+  type ClientRequest,
   type IncomingMessage,
   type OutgoingHttpHeaders,
   type RequestOptions
 } from 'node:http';
+import type { Socket } from 'node:net';
 import { HttpClient } from '@actions/http-client';
 import { carriesBody } from '../render/request.js';
 import type { AttemptRequest } from './attempt.js';
@@ -14,11 +17,13 @@ export interface HttpAnswer {
   status: number;
   statusText: string;
   headers: IncomingMessage['headers'];
-  /** The first KiB of the response body, for the log. */
-  bodyExcerpt: string;
+  /** The start of the response body, as much as the caller keeps. */
+  body: string;
+  /** The whole body's size, kept or not. */
+  bodyBytes: number;
 }
 
-/** A failure before any HTTP status arrived; `retryable` for the network's passing faults. */
+/** A failure before any final HTTP status arrived; `retryable` for the network's passing faults. */
 export class TransportError extends Error {
   constructor(
     message: string,
@@ -28,81 +33,150 @@ export class TransportError extends Error {
   }
 }
 
-const EXCERPT_BYTES = 1024;
+export interface ExchangeLimits {
+  /** The whole exchange, from connecting to the last byte of the answer. */
+  timeoutMs: number;
+  /** How much of the answer's body to keep; the rest is read and dropped. */
+  keepBytes: number;
+}
 
-export async function sendAttempt(request: AttemptRequest, timeoutMs: number): Promise<HttpAnswer> {
-  let timedOut = false;
-  let cutOff = () => {};
-  const timer = setTimeout(() => {
-    timedOut = true;
-    cutOff();
-  }, timeoutMs);
-  const headers: OutgoingHttpHeaders = {};
-  for (const [name, value] of request.headers) headers[name] = value;
-  // The client would put its own User-Agent and lower-cased names over ours: this handler runs
-  // last and restores the request exactly as rendered.
-  const exact = {
-    prepareRequest(options: RequestOptions) {
-      options.headers = headers;
-      cutOff = cutOffFor(options);
-    },
-    canHandleAuthentication: () => false,
-    handleAuthentication: () => Promise.reject(new Error('not supported'))
-  };
-  const client = new HttpClient('release-webhooks', [exact], {
-    allowRedirects: false,
-    allowRetries: false,
-    keepAlive: false
-  });
-  try {
-    const response = await client.request(
-      request.method,
-      request.url,
-      carriesBody(request.method) ? (request.body ?? '') : null,
-      {}
-    );
-    const bodyExcerpt = await readExcerpt(response.message);
-    return {
-      status: response.message.statusCode ?? 0,
-      statusText: response.message.statusMessage ?? '',
-      headers: response.message.headers,
-      bodyExcerpt
+/** A delivery keeps enough of an answer to mask it whole before the log shows its first KiB. */
+export const DELIVERY_KEEP_BYTES = 8 * 1024;
+
+/**
+ * One request and its whole answer, bounded by one timer whatever happens on the wire: a proxy
+ * that never answers CONNECT, a receiver that trickles, a `101` that takes the socket away.
+ */
+export function exchange(request: AttemptRequest, limits: ExchangeLimits): Promise<HttpAnswer> {
+  return new Promise<HttpAnswer>((resolve, reject) => {
+    const inFlight: ClientRequest[] = [];
+    let agentToDestroy: Agent | undefined;
+    let settled = false;
+    const cutOff = () => {
+      for (const req of inFlight) req.destroy();
+      agentToDestroy?.destroy();
     };
-  } catch (error) {
-    if (timedOut) throw new TransportError(`timed out after ${seconds(timeoutMs)}`, true);
-    throw describeNetworkError(error);
-  } finally {
-    clearTimeout(timer);
-    client.dispose();
-  }
+    const finish = (error: Error | undefined, answer?: HttpAnswer) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (error) {
+        cutOff();
+        reject(error);
+      } else resolve(answer as HttpAnswer);
+      client.dispose();
+    };
+    const timer = setTimeout(
+      () => finish(new TransportError(`timed out after ${seconds(limits.timeoutMs)}`, true)),
+      limits.timeoutMs
+    );
+
+    const headers: OutgoingHttpHeaders = {};
+    for (const [name, value] of request.headers) headers[name] = value;
+    // The client would put its own User-Agent and lower-cased names over ours: this handler runs
+    // last and restores the request exactly as rendered.
+    const exact = {
+      prepareRequest(options: RequestOptions) {
+        options.headers = headers;
+        const agent = options.agent;
+        if (agent instanceof Agent) agentToDestroy = agent;
+        if (typeof agent === 'object') watchAgent(agent, inFlight, finish);
+      },
+      canHandleAuthentication: () => false,
+      handleAuthentication: () => Promise.reject(new Error('not supported'))
+    };
+    const client = new HttpClient('release-webhooks', [exact], {
+      allowRedirects: false,
+      allowRetries: false,
+      keepAlive: false
+    });
+    client
+      .request(
+        request.method,
+        request.url,
+        carriesBody(request.method) ? (request.body ?? '') : null,
+        {}
+      )
+      .then(response => readBody(response.message, limits.keepBytes))
+      .then(
+        ({ message, body, bodyBytes }) =>
+          finish(undefined, {
+            status: message.statusCode ?? 0,
+            statusText: message.statusMessage ?? '',
+            headers: message.headers,
+            body,
+            bodyBytes
+          }),
+        (error: unknown) => finish(describeNetworkError(error))
+      );
+  });
 }
 
 /**
- * How to cut the attempt off when its time is up, whatever stage it is in. Each attempt has an
- * agent of its own (no keep-alive), so destroying the agent's sockets ends exactly this exchange;
- * that costs nothing up front, where an AbortSignal given to the request sets up event-target
- * machinery on every run (about 0.5 ms of start-up). A proxy's tunnelling agent has no such
- * method: there the request gets the signal.
+ * Follows the requests an agent makes for this exchange, to cut them off when time is up and
+ * to fail on an answer that is not final. An agent's `addRequest` receives every request it
+ * serves; a proxy's tunnelling agent also makes its CONNECT request with `request`.
  */
-function cutOffFor(options: RequestOptions): () => void {
-  const agent = options.agent;
-  if (agent instanceof Agent) return () => agent.destroy();
-  const controller = new AbortController();
-  options.signal = controller.signal;
-  return () => controller.abort();
+function watchAgent(agent: object, inFlight: ClientRequest[], finish: (error: Error) => void) {
+  const target = agent as {
+    addRequest?: (req: ClientRequest, ...rest: unknown[]) => unknown;
+    request?: (...args: unknown[]) => ClientRequest;
+  };
+  const addRequest = target.addRequest;
+  if (typeof addRequest === 'function')
+    target.addRequest = function (req: ClientRequest, ...rest: unknown[]) {
+      inFlight.push(req);
+      refuseInterimAnswers(req, finish);
+      return addRequest.call(this, req, ...rest);
+    };
+  const connect = target.request;
+  if (typeof connect === 'function')
+    target.request = (...args: unknown[]) => {
+      const req = connect(...args);
+      inFlight.push(req);
+      return req;
+    };
 }
 
-/** Reads the whole answer, keeping its first KiB (events, not an async iterator: faster to start). */
-function readExcerpt(message: IncomingMessage): Promise<string> {
+/** `101` and the 1xx answers other than 100 and 103 are not final: this webhook failed. */
+function refuseInterimAnswers(req: ClientRequest, finish: (error: Error) => void) {
+  const refuse = (status: number | undefined, text: string | undefined, socket?: Socket) => {
+    socket?.destroy();
+    const line = `${status ?? ''} ${text || STATUS_CODES[status ?? 0] || ''}`.trim();
+    finish(
+      new TransportError(
+        `${line}: the receiver answered with no final status (not a webhook endpoint?)`,
+        false
+      )
+    );
+  };
+  req.on('upgrade', (response: IncomingMessage, socket: Socket) =>
+    refuse(response.statusCode, response.statusMessage, socket)
+  );
+  req.on('information', (info: { statusCode: number; statusMessage: string }) => {
+    if (info.statusCode !== 100 && info.statusCode !== 103)
+      refuse(info.statusCode, info.statusMessage);
+  });
+}
+
+/** Reads the whole answer, keeping its first `keepBytes` (events: faster to start than async iteration). */
+function readBody(
+  message: IncomingMessage,
+  keepBytes: number
+): Promise<{ message: IncomingMessage; body: string; bodyBytes: number }> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     message.on('data', (chunk: Buffer) => {
-      if (size < EXCERPT_BYTES) chunks.push(chunk);
+      if (size < keepBytes) chunks.push(chunk);
       size += chunk.length;
     });
     message.on('end', () =>
-      resolve(Buffer.concat(chunks).subarray(0, EXCERPT_BYTES).toString('utf8'))
+      resolve({
+        message,
+        body: Buffer.concat(chunks).subarray(0, keepBytes).toString('utf8'),
+        bodyBytes: size
+      })
     );
     message.on('error', reject);
     // A connection cut before the end of the body, without an error event.

@@ -28,14 +28,22 @@ export function backoffDelayMs(policy: RetryPolicy, retryNumber: number): number
   return Math.floor(policy.random() * ceiling);
 }
 
-/** Retry-After as delay-seconds or an HTTP date; undefined when absent or unreadable. */
+// RFC 9110's HTTP-date: IMF-fixdate, or the obsolete RFC 850 and asctime forms.
+const HTTP_DATE =
+  /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}, \d{2}[ -][A-Z][a-z]{2}[ -]\d{2,4} \d{2}:\d{2}:\d{2} GMT$|^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4}$/;
+
+/**
+ * Retry-After as delay-seconds (a non-negative integer) or an HTTP date; undefined when absent
+ * or anything else (`-1`, `1.5`), so that backoff applies instead of a wait read wrongly.
+ */
 export function retryAfterMs(
   header: string | string[] | undefined,
   nowMs: number
 ): number | undefined {
-  const value = Array.isArray(header) ? header[0] : header;
-  if (value === undefined || value.trim() === '') return undefined;
-  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
+  const value = (Array.isArray(header) ? header[0] : header)?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  if (!HTTP_DATE.test(value)) return undefined;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }

@@ -1,9 +1,10 @@
 // Rendering of templates, with positions of faults in the file. Templates that only print
 // variables are rendered by the plain renderer; the first one that needs more loads Liquid.
-import type { Liquid } from 'liquidjs';
 import { placeInTemplate } from '../config/node-reader.js';
 import type { Template } from '../config/types.js';
 import type { Problem } from '../problems.js';
+import { RenderBudget, RenderBudgetExceeded } from './budget.js';
+import type { LiquidRenderer } from './liquid.js';
 import { renderPlain } from './plain.js';
 
 export interface TemplateEngine {
@@ -14,43 +15,56 @@ export interface TemplateEngine {
 
 /** Thrown by a template; carries the file position of the fault. */
 export class TemplateError extends Error {
-  constructor(readonly problem: Problem) {
+  constructor(
+    readonly problem: Problem,
+    /** The run's render budget is spent: no other template may render. */
+    readonly budgetSpent = false
+  ) {
     super(problem.message);
   }
 }
 
 class NeedsLiquid extends Error {}
 
-const plainEngine: TemplateEngine = {
-  render(template, scope) {
-    const output = renderPlain(template.source, scope);
-    if (output === undefined) throw new NeedsLiquid();
-    return output;
-  },
-  condition() {
-    throw new NeedsLiquid();
-  }
-};
-
-/**
- * Runs `work` with the plain engine, or again with Liquid when a template needs it. `work` must be
- * pure: the first pass is thrown away.
- */
-export async function withTemplateEngine<T>(work: (engine: TemplateEngine) => T): Promise<T> {
-  try {
-    return work(plainEngine);
-  } catch (error) {
-    if (!(error instanceof NeedsLiquid)) throw error;
-  }
-  const { createLiquid } = await import('./liquid.js');
-  return work(liquidEngine(createLiquid()));
-}
-
-function liquidEngine(liquid: Liquid): TemplateEngine {
+function plainEngine(budget: RenderBudget): TemplateEngine {
   return {
     render(template, scope, webhook) {
       try {
-        return liquid.parseAndRenderSync(template.source, scope) as string;
+        const output = renderPlain(template.source, scope, budget);
+        if (output === undefined) throw new NeedsLiquid();
+        return output;
+      } catch (error) {
+        if (error instanceof RenderBudgetExceeded) throw templateError(error, template, webhook);
+        throw error;
+      }
+    },
+    condition() {
+      throw new NeedsLiquid();
+    }
+  };
+}
+
+/**
+ * Runs `work` with the plain engine, or again with Liquid when a template needs it. `work` must be
+ * pure: the first pass is thrown away. Each pass has one render budget for all its templates.
+ */
+export async function withTemplateEngine<T>(work: (engine: TemplateEngine) => T): Promise<T> {
+  try {
+    return work(plainEngine(new RenderBudget()));
+  } catch (error) {
+    if (!(error instanceof NeedsLiquid)) throw error;
+  }
+  const { createLiquidRenderer } = await import('./liquid.js');
+  return work(liquidEngine(createLiquidRenderer(), new RenderBudget()));
+}
+
+function liquidEngine(liquid: LiquidRenderer, budget: RenderBudget): TemplateEngine {
+  return {
+    render(template, scope, webhook) {
+      try {
+        const output = liquid.render(template.source, scope, budget);
+        budget.spend(output.length);
+        return output;
       } catch (error) {
         throw templateError(error, template, webhook);
       }
@@ -58,7 +72,7 @@ function liquidEngine(liquid: Liquid): TemplateEngine {
     condition(template, scope, webhook) {
       const wrapped = /^\s*\{\{([^]*)\}\}\s*$/.exec(template.source);
       try {
-        const value: unknown = liquid.evalValueSync(wrapped ? wrapped[1] : template.source, scope);
+        const value = liquid.evaluate(wrapped ? wrapped[1] : template.source, scope, budget);
         return value !== false && value !== null && value !== undefined;
       } catch (error) {
         throw templateError(error, template, webhook);
@@ -69,6 +83,16 @@ function liquidEngine(liquid: Liquid): TemplateEngine {
 
 function templateError(error: unknown, template: Template, webhook: string): TemplateError {
   const raw = error instanceof Error ? error.message : String(error);
+  if (error instanceof RenderBudgetExceeded || BUDGET_MESSAGE.test(raw))
+    return new TemplateError(
+      {
+        message: raw.replace(/, line:\d+, col:\d+[^]*$/, ''),
+        place: template.place,
+        field: template.field,
+        webhook
+      },
+      true
+    );
   const position = /, line:(\d+), col:(\d+)/.exec(raw);
   const place = position
     ? placeInTemplate(template.place, template.origin, Number(position[1]), Number(position[2]))
@@ -76,6 +100,9 @@ function templateError(error: unknown, template: Template, webhook: string): Tem
   const message = raw.replace(/, line:\d+, col:\d+[^]*$/, '').split('\n')[0];
   return new TemplateError({ message: describe(message), place, field: template.field, webhook });
 }
+
+/** liquidjs wraps what the budget throws inside a filter or tag in an error of its own. */
+const BUDGET_MESSAGE = /^the run's templates /;
 
 function describe(message: string): string {
   const undefinedVariable = /^undefined variable: (.+)$/.exec(message);

@@ -1,6 +1,8 @@
-// The Liquid engine: strict, bounded, and unable to touch the file system. A file of its own in
-// the bundle (dist/liquid.js), loaded only by a run with a template the plain renderer leaves.
-import { Liquid, type FS } from 'liquidjs';
+// The Liquid engine: strict, bounded by the run's render budget, and unable to touch the file
+// system. A file of its own in the bundle (dist/liquid.js), loaded only by a run with a template
+// the plain renderer leaves.
+import { Context, Liquid, type FilterImplOptions, type FS } from 'liquidjs';
+import type { RenderBudget } from './budget.js';
 import * as filters from './filters.js';
 
 const NO_FILES: FS = {
@@ -15,21 +17,53 @@ function refuseFiles(): never {
   throw new Error('templates cannot include files');
 }
 
-export function createLiquid(): Liquid {
+/** Tags that read other templates from files: there are none, and their errors echo the name. */
+const FILE_TAGS = ['include', 'render', 'layout', 'block'];
+
+export interface LiquidRenderer {
+  render(source: string, scope: object, budget: RenderBudget): string;
+  evaluate(expression: string, scope: object, budget: RenderBudget): unknown;
+}
+
+export function createLiquidRenderer(): LiquidRenderer {
   const liquid = new Liquid({
     strictVariables: true,
     strictFilters: true,
     ownPropertyOnly: true,
     timezoneOffset: 0,
-    // Set, so that creating the engine does not initialise Intl (about 15 ms); dates read in English.
+    // Set, so that creating the engine does not initialise Intl; dates read in English.
     locale: 'en-US',
     fs: NO_FILES,
     relativeReference: false,
-    // A runaway loop fails instead of hanging the release.
-    parseLimit: 1_000_000,
-    renderLimit: 2_000,
-    memoryLimit: 64_000_000
+    parseLimit: 1_000_000
   });
+  for (const tag of FILE_TAGS) delete liquid.tags[tag];
   for (const [name, filter] of Object.entries(filters)) liquid.registerFilter(name, filter);
-  return liquid;
+  for (const [name, filter] of Object.entries(liquid.filters))
+    liquid.registerFilter(name, chargingOutput(filter));
+  const context = (scope: object, budget: RenderBudget) =>
+    new Context(scope, liquid.options, {}, { ...budget.liquidLimits, liquid } as never);
+  return {
+    render: (source, scope, budget) =>
+      liquid.renderSync(liquid.parse(source), context(scope, budget)) as string,
+    evaluate: (expression, scope, budget) =>
+      liquid.evalValueSync(expression, context(scope, budget))
+  };
+}
+
+/**
+ * Every filter's result is counted against the run's budget, so that a chain of filters that
+ * each multiply the text (`json`, `escape`, `replace` …) fails instead of filling memory.
+ */
+function chargingOutput(filter: FilterImplOptions): FilterImplOptions {
+  type Handler = Extract<FilterImplOptions, { handler: unknown }>['handler'];
+  const handler: Handler = typeof filter === 'function' ? filter : filter.handler;
+  const charged: Handler = function (this: ThisParameterType<Handler>, ...args: unknown[]) {
+    const output: unknown = handler.apply(this, args as Parameters<Handler>);
+    if (typeof output === 'string' || Array.isArray(output))
+      this.context.memoryLimit.use(output.length);
+    this.context.renderLimit.check(0);
+    return output;
+  };
+  return typeof filter === 'function' ? charged : { handler: charged, raw: filter.raw };
 }

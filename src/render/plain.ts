@@ -3,22 +3,30 @@
 // plain run's time. The output equals Liquid's for every template accepted (a differential test
 // holds it to that); anything else (tags, filters, literals, whitespace control, a value that is
 // missing or not a string, number or boolean) is left to Liquid.
+import type { RenderBudget } from './budget.js';
+
 const OUTPUT = /\{\{ *([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*) *\}\}/g;
 /** Liquid reads these as literals, never as variables. */
 const LITERALS = new Set(['true', 'false', 'nil', 'null', 'empty', 'blank']);
 
 /** Liquid's output for `source`, or undefined when the template needs Liquid itself. */
-export function renderPlain(source: string, scope: object): string | undefined {
+export function renderPlain(
+  source: string,
+  scope: object,
+  budget: RenderBudget
+): string | undefined {
   let output = '';
   let textFrom = 0;
   for (const match of source.matchAll(OUTPUT)) {
     const text = source.slice(textFrom, match.index);
     const value = isPlainText(text) ? valueAt(scope, match[1]) : undefined;
     if (value === undefined) return undefined;
+    budget.spend(text.length + value.length);
     output += text + value;
     textFrom = match.index + match[0].length;
   }
   const rest = source.slice(textFrom);
+  budget.spend(rest.length);
   return isPlainText(rest) ? output + rest : undefined;
 }
 

@@ -5,13 +5,23 @@ import type { VersionContext } from '../context/types.js';
 import type { Problem } from '../problems.js';
 import { TemplateError, withTemplateEngine, type TemplateEngine } from './engine.js';
 import { formEncode } from './form.js';
+import { jsonText, NumberText } from './json.js';
+import { readsSecrets, shownSecretUrl, SHOWN_SECRET } from './secret-reads.js';
 
-export interface RenderedRequest {
+export interface HttpMessage {
   method: Method;
   url: string;
   /** In sending order, names as written. */
   headers: Array<[string, string]>;
   body?: string;
+}
+
+export interface RenderedRequest extends HttpMessage {
+  /**
+   * The request as it may be printed: every value whose template reads `secrets.*` is `***`
+   * whole, so no filter or URL normalisation can turn a secret into a form masking misses.
+   */
+  shown: HttpMessage;
 }
 
 export type RenderOutcome =
@@ -45,9 +55,31 @@ export function renderAll(
   context: VersionContext,
   options: RenderOptions
 ): Promise<RenderOutcome[]> {
-  return withTemplateEngine(engine =>
-    webhooks.map(webhook => renderWebhook(engine, webhook, context, options))
-  );
+  return withTemplateEngine(engine => {
+    const outcomes: RenderOutcome[] = [];
+    for (const webhook of webhooks) {
+      try {
+        outcomes.push(renderWebhook(engine, webhook, context, options));
+      } catch (error) {
+        if (!(error instanceof TemplateError && error.budgetSpent)) throw error;
+        // The budget is the run's: once spent, nothing else renders.
+        outcomes.push({ kind: 'failed', problems: [error.problem] });
+        for (const rest of webhooks.slice(outcomes.length))
+          outcomes.push({
+            kind: 'failed',
+            problems: [
+              {
+                message: "not rendered: the run's render budget was spent",
+                place: rest.place,
+                webhook: rest.name
+              }
+            ]
+          });
+        break;
+      }
+    }
+    return outcomes;
+  });
 }
 
 function renderWebhook(
@@ -63,13 +95,15 @@ function renderWebhook(
     try {
       return work();
     } catch (error) {
-      if (!(error instanceof TemplateError)) throw error;
+      if (!(error instanceof TemplateError) || error.budgetSpent) throw error;
       problems.push(error.problem);
       return undefined;
     }
   };
   const render = (template: Template) =>
     attempt(() => engine.render(template, scope, webhook.name));
+  const shownOf = (template: Template, value: string) =>
+    readsSecrets(template.source) ? SHOWN_SECRET : value;
   const fail = (template: Template, message: string) =>
     problems.push({ message, place: template.place, field: template.field, webhook: webhook.name });
 
@@ -82,10 +116,12 @@ function renderWebhook(
   let url: string | undefined;
   if (renderedUrl !== undefined) {
     url = checkUrl(renderedUrl, options.secretPlaceholders);
-    if (url === undefined) fail(webhook.url, describeBadUrl(renderedUrl));
+    if (url === undefined) fail(webhook.url, describeBadUrl(renderedUrl, webhook.url));
   }
+  let shownUrl = readsSecrets(webhook.url.source) ? shownSecretUrl(webhook.url.source) : url;
 
   const headers: Array<[string, string]> = [];
+  const shownHeaders: Array<[string, string]> = [];
   for (const header of webhook.headers) {
     const value = render(header.value);
     if (value === undefined) continue;
@@ -96,55 +132,111 @@ function renderWebhook(
         header.value,
         'the rendered value holds characters a header cannot carry; encode them first'
       );
-    else headers.push([header.name, value]);
+    else {
+      headers.push([header.name, value]);
+      shownHeaders.push([header.name, shownOf(header.value, value)]);
+    }
   }
 
   const payload = webhook.payload;
   let text: string | undefined;
   let value: unknown;
-  if (payload?.kind === 'text') text = render(payload.template);
-  else value = payload ? renderTree(payload.tree, render) : defaultPayload(webhook.method, scope);
+  let shownValue: unknown;
+  if (payload?.kind === 'text') {
+    text = render(payload.template);
+  } else if (payload) {
+    [value, shownValue] = renderTree(payload.tree, template => {
+      const output = render(template) ?? '';
+      return [output, shownOf(template, output)];
+    });
+  } else {
+    value = shownValue = defaultPayload(webhook.method, scope);
+  }
 
   const signingKey = webhook.secret ? render(webhook.secret) : undefined;
-  if (webhook.secret && signingKey === '')
-    fail(webhook.secret, 'the signing secret rendered empty');
+  if (webhook.secret && signingKey !== undefined) {
+    const keyProblem = signingKeyProblem(signingKey);
+    if (keyProblem) fail(webhook.secret, keyProblem);
+  }
 
-  if (problems.length > 0 || !url) return { kind: 'failed', problems };
+  if (problems.length > 0 || !url || !shownUrl) return { kind: 'failed', problems };
   if (wanted === false) return { kind: 'skipped', reason: `when: ${condition?.source}` };
 
   let body: string | undefined;
+  let shownBody: string | undefined;
   if (!carriesBody(webhook.method)) {
-    if (value !== undefined) url = withQuery(url, formEncode(value));
+    if (value !== undefined) {
+      url = withQuery(url, formEncode(value));
+      shownUrl = withQuery(shownUrl, formEncode(shownValue));
+    }
   } else if (payload?.kind === 'text') {
     body = text;
+    shownBody = text === undefined ? undefined : shownOf(payload.template, text);
   } else if (value !== undefined) {
-    body = webhook.format === 'form' ? formEncode(value) : JSON.stringify(value);
+    const encode = webhook.format === 'form' ? formEncode : jsonText;
+    body = encode(value);
+    shownBody = encode(shownValue);
   }
   const has = (name: string) => headers.some(([n]) => n.toLowerCase() === name);
+  const added: Array<[string, string]> = [];
   if (body !== undefined && !has('content-type'))
-    headers.push(['Content-Type', CONTENT_TYPES[webhook.format]]);
-  if (!has('user-agent')) headers.push(['User-Agent', options.userAgent]);
+    added.push(['Content-Type', CONTENT_TYPES[webhook.format]]);
+  if (!has('user-agent')) added.push(['User-Agent', options.userAgent]);
 
   return {
     kind: 'ready',
-    request: { method: webhook.method, url, headers, body },
+    request: {
+      method: webhook.method,
+      url,
+      headers: [...headers, ...added],
+      body,
+      shown: {
+        method: webhook.method,
+        url: shownUrl,
+        headers: [...shownHeaders, ...added],
+        body: shownBody
+      }
+    },
     signingKey
   };
 }
 
-function renderTree(tree: PayloadTree, render: (t: Template) => string | undefined): unknown {
+/** A payload tree rendered twice over in one pass: the value sent, and the value shown. */
+function renderTree(
+  tree: PayloadTree,
+  render: (t: Template) => [string, string]
+): [unknown, unknown] {
   switch (tree.kind) {
     case 'template':
-      return render(tree.template) ?? '';
+      return render(tree.template);
     case 'literal':
-      return tree.value;
-    case 'list':
-      return tree.items.map(item => renderTree(item, render));
-    case 'map':
-      return Object.fromEntries(
-        tree.entries.map(([key, value]) => [key, renderTree(value, render)])
-      );
+      return [tree.value, tree.value];
+    case 'number': {
+      const number = new NumberText(tree.text);
+      return [number, number];
+    }
+    case 'list': {
+      const items = tree.items.map(item => renderTree(item, render));
+      return [items.map(([sent]) => sent), items.map(([, shown]) => shown)];
+    }
+    case 'map': {
+      const entries = tree.entries.map(([key, value]) => [key, renderTree(value, render)] as const);
+      return [
+        Object.fromEntries(entries.map(([key, [sent]]) => [key, sent])),
+        Object.fromEntries(entries.map(([key, [, shown]]) => [key, shown]))
+      ];
+    }
   }
+}
+
+/** Why a rendered signing key cannot sign, or undefined when it can. */
+function signingKeyProblem(key: string): string | undefined {
+  if (key.trim() === '') return 'the signing secret rendered empty';
+  if (!key.startsWith('whsec_')) return undefined;
+  const base64 = key.slice('whsec_'.length);
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64) || base64.length % 4 === 1)
+    return 'a `whsec_` secret must be followed by base64 (Standard Webhooks keys are `whsec_` + base64 of the key bytes)';
+  return undefined;
 }
 
 /** With no payload, a request that carries a body gets the event itself. */
@@ -179,8 +271,11 @@ function checkUrl(text: string, secretPlaceholders: boolean): string | undefined
   }
 }
 
-function describeBadUrl(text: string): string {
+/** Why a rendered URL is refused, without echoing a URL built from secrets. */
+function describeBadUrl(text: string, template: Template): string {
   if (text.trim() === '') return 'the URL rendered empty (is the secret or variable set?)';
   if (/\s/.test(text)) return 'the rendered URL contains white space';
-  return 'the rendered URL must be an absolute http: or https: URL';
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1];
+  const found = scheme && !readsSecrets(template.source) ? ` (found ${scheme}:)` : '';
+  return `the rendered URL must be an absolute http: or https: URL${found}`;
 }

@@ -1,8 +1,13 @@
 // One line per delivery attempt, and the start of the answer when there is one.
 import type { AttemptReport } from '../deliver/deliver.js';
 import { seconds } from '../deliver/http.js';
+import type { SecretMasker } from '../secrets.js';
 
-export function attemptText(report: AttemptReport): string {
+/** How much of an answer the log shows. */
+const ANSWER_EXCERPT = 1024;
+
+/** The attempt's line, masked: the answer is masked whole before it is folded and cut. */
+export function attemptText(report: AttemptReport, masker: SecretMasker): string {
   const { job, attempt } = report;
   const answer =
     report.status !== undefined
@@ -10,10 +15,14 @@ export function attemptText(report: AttemptReport): string {
       : report.error;
   const next = report.retryInMs !== undefined ? `; retrying in ${seconds(report.retryInMs)}` : '';
   const lines = [
-    `${attemptSucceeded(report) ? '✓' : '✗'} ${job.name}: ${job.request.method} ${job.request.url} → ${answer} (attempt ${attempt})${next}`
+    masker.mask(
+      `${attemptSucceeded(report) ? '✓' : '✗'} ${job.name}: ${job.request.method} ${job.request.shown.url} → ${answer} (attempt ${attempt})${next}`
+    )
   ];
-  if (report.bodyExcerpt)
-    lines.push(`  response: ${report.bodyExcerpt.replace(/\s+/g, ' ').trim()}`);
+  if (report.bodyExcerpt) {
+    const excerpt = masker.mask(report.bodyExcerpt).replace(/\s+/g, ' ').trim();
+    lines.push(`  response: ${excerpt.slice(0, ANSWER_EXCERPT)}`);
+  }
   return lines.join('\n');
 }
 

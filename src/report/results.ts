@@ -3,6 +3,7 @@ import type { AttemptRequest } from '../deliver/attempt.js';
 import type { DeliveryOutcome } from '../deliver/deliver.js';
 import type { EventName } from '../events.js';
 import type { SecretMasker } from '../secrets.js';
+import { cutText, RESULTS_LIMIT, SHOWN_BODY_LIMIT } from './cut.js';
 
 export interface WebhookResult {
   name: string;
@@ -56,11 +57,8 @@ export function failedResult(common: Common, error: string): WebhookResult {
   return { ...common, status: null, ok: false, skipped: null, attempts: 0, duration_ms: 0, error };
 }
 
-export function previewResult(
-  common: Common,
-  request: AttemptRequest,
-  masker: SecretMasker
-): WebhookResult {
+/** A dry run's result: the request as it may be shown (secret-derived values already `***`). */
+export function previewResult(common: Common, shown: AttemptRequest): WebhookResult {
   return {
     ...common,
     status: null,
@@ -70,12 +68,33 @@ export function previewResult(
     duration_ms: 0,
     error: null,
     request: {
-      method: request.method,
-      url: masker.mask(request.url),
-      headers: Object.fromEntries(request.headers.map(([n, v]) => [n, masker.maskHeader(n, v)])),
-      body: request.body === undefined ? null : masker.mask(request.body)
+      method: shown.method,
+      url: shown.url,
+      headers: Object.fromEntries(shown.headers),
+      body: shown.body ?? null
     }
   };
+}
+
+/**
+ * Results as they may be printed: every string masked as a value, secret headers hidden. The
+ * summary, the log and the outputs all read these, never the raw ones.
+ */
+export function maskResults(results: WebhookResult[], masker: SecretMasker): WebhookResult[] {
+  return results.map(result => {
+    const masked = masker.maskDeep(result);
+    if (result.request)
+      masked.request = {
+        ...masker.maskDeep(result.request),
+        headers: Object.fromEntries(
+          Object.entries(result.request.headers).map(([name, value]) => [
+            name,
+            masker.maskHeader(name, value)
+          ])
+        )
+      };
+    return masked;
+  });
 }
 
 export function countResults(results: WebhookResult[]) {
@@ -86,8 +105,25 @@ export function countResults(results: WebhookResult[]) {
   };
 }
 
-/** The output's JSON, secrets masked, without the internal fields. */
-export function resultsJson(results: WebhookResult[], masker: SecretMasker): string {
-  const visible = results.map(({ continueOnError: _, ...result }) => result);
-  return masker.mask(JSON.stringify(visible));
+/**
+ * The output's JSON, from masked results, without the internal fields. Request bodies are kept
+ * whole unless the output would pass its limit; then they are cut, each to an equal share.
+ */
+export function resultsJson(masked: WebhookResult[]): string {
+  const visible = masked.map(({ continueOnError: _, ...result }) => ({
+    ...result,
+    request: result.request && { ...result.request }
+  }));
+  let json = JSON.stringify(visible);
+  const requests = visible.flatMap(r => (r.request?.body ? [r.request] : []));
+  const bodies = requests.map(request => request.body ?? '');
+  for (
+    let limit = SHOWN_BODY_LIMIT;
+    json.length > RESULTS_LIMIT && requests.length > 0 && limit >= 256;
+    limit = Math.min(limit / 2, Math.floor(RESULTS_LIMIT / 2 / requests.length))
+  ) {
+    requests.forEach((request, i) => (request.body = cutText(bodies[i], limit)));
+    json = JSON.stringify(visible);
+  }
+  return json;
 }

@@ -1,4 +1,7 @@
 // The job summary: a table of outcomes, and in a dry run each request in a collapsible block.
+// Everything in it that came from a receiver or a template is escaped: it cannot add Markdown
+// or HTML. Input values are masked already.
+import { cutText, SHOWN_BODY_LIMIT, SUMMARY_LIMIT } from './cut.js';
 import type { WebhookResult } from './results.js';
 
 export interface SummaryInput {
@@ -6,16 +9,16 @@ export interface SummaryInput {
   dryRun: boolean;
   configFile: string;
   event: string;
-  /** Masked request text per result, dry run only. */
-  requests: Map<WebhookResult, string>;
+  /** Dry run: the request text of each previewed result, by position in `results`. */
+  requests: Array<string | undefined>;
 }
 
 export function summaryMarkdown(input: SummaryInput): string {
   const title = input.dryRun ? 'Release webhooks — test run (nothing sent)' : 'Release webhooks';
   const rows = input.results.map(r =>
     [
-      cell(r.name),
-      cell(`${r.method} ${r.url}`, true),
+      markdownText(r.name),
+      codeSpan(`${r.method} ${r.url}`),
       outcome(r, input.dryRun),
       r.attempts > 0 ? String(r.attempts) : '',
       r.attempts > 0 ? `${r.duration_ms} ms` : ''
@@ -24,35 +27,64 @@ export function summaryMarkdown(input: SummaryInput): string {
   const parts = [
     `### ${title}`,
     '',
-    `Event \`${input.event}\` · config \`${input.configFile}\``,
+    `Event ${codeSpan(input.event)} · config ${codeSpan(input.configFile)}`,
     '',
     '| Webhook | Request | Result | Attempts | Time |',
     '| --- | --- | --- | --- | --- |',
     ...rows.map(row => `| ${row} |`)
   ];
-  for (const [result, text] of input.requests) {
+  let size = byteLength(parts.join('\n'));
+  const blocks = input.results.flatMap((result, i) => {
+    const text = input.requests[i];
+    return text === undefined ? [] : [requestBlock(result.name, text)];
+  });
+  const notShown = blocks.findIndex(block => {
+    size += byteLength(block) + 1;
+    return size > SUMMARY_LIMIT - 1024;
+  });
+  const shown = notShown < 0 ? blocks : blocks.slice(0, notShown);
+  parts.push(...shown);
+  if (shown.length < blocks.length)
     parts.push(
       '',
-      `<details><summary>${escapeHtml(result.name)}</summary>`,
-      '',
-      fenced(text),
-      '',
-      '</details>'
+      `${blocks.length - shown.length} more request(s) not shown: a job summary holds at most 1 MiB. The log shows every request.`
     );
-  }
   return parts.join('\n') + '\n';
 }
 
+function requestBlock(name: string, text: string): string {
+  return [
+    '',
+    `<details><summary>${escapeHtml(name)}</summary>`,
+    '',
+    fenced(cutText(text, SHOWN_BODY_LIMIT)),
+    '',
+    '</details>'
+  ].join('\n');
+}
+
 function outcome(result: WebhookResult, dryRun: boolean): string {
-  if (result.error) return `❌ ${cell(result.error)}`;
-  if (result.skipped) return `⏭️ skipped: ${cell(result.skipped)}`;
+  if (result.error) return `❌ ${markdownText(result.error)}`;
+  if (result.skipped) return `⏭️ skipped: ${markdownText(result.skipped)}`;
   if (dryRun) return '✅ renders';
   return `✅ ${result.status}`;
 }
 
-function cell(text: string, code = false): string {
-  const escaped = text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-  return code ? `\`${escaped.replace(/`/g, "'")}\`` : escaped;
+/**
+ * Text that reads as itself in a table cell: every ASCII punctuation mark escaped (CommonMark
+ * renders an escaped one as itself), so no link, image, HTML, emphasis or cell break can start.
+ */
+export function markdownText(text: string): string {
+  return text.replace(/\r?\n|\r/g, ' ').replace(/[!-/:-@[-`{-~]/g, '\\$&');
+}
+
+/** A code span that no backtick or pipe in the text can close or split. */
+function codeSpan(text: string): string {
+  const escaped = text
+    .replace(/\r?\n|\r/g, ' ')
+    .replace(/`/g, "'")
+    .replace(/\|/g, '\\|');
+  return `\`${escaped}\``;
 }
 
 function fenced(text: string): string {
@@ -63,4 +95,8 @@ function fenced(text: string): string {
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function byteLength(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
 }

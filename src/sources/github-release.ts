@@ -9,6 +9,8 @@ export interface ReleaseLookup {
   repository: string;
   token: string;
   apiUrl: string;
+  /** The whole exchange of each API call. */
+  timeoutMs: number;
 }
 
 export async function fetchRelease(lookup: ReleaseLookup): Promise<GitHubRelease> {
@@ -22,12 +24,22 @@ export async function fetchRelease(lookup: ReleaseLookup): Promise<GitHubRelease
     );
   const { getOctokit } = await import('@actions/github');
   const octokit = getOctokit(lookup.token, { baseUrl: lookup.apiUrl, request: { retries: 0 } });
-  const byTag = () => octokit.rest.repos.getReleaseByTag({ owner, repo, tag: lookup.release });
+  // Each call is aborted when its time is up, the answer's body included.
+  const bounded = () => ({ request: { signal: AbortSignal.timeout(lookup.timeoutMs) } });
+  const byTag = () =>
+    withTimeout(
+      octokit.rest.repos.getReleaseByTag({ owner, repo, tag: lookup.release, ...bounded() }),
+      lookup.timeoutMs
+    );
   try {
     if (!/^\d+$/.test(lookup.release)) return (await byTag()).data as GitHubRelease;
     try {
+      const id = Number(lookup.release);
       return (
-        await octokit.rest.repos.getRelease({ owner, repo, release_id: Number(lookup.release) })
+        await withTimeout(
+          octokit.rest.repos.getRelease({ owner, repo, release_id: id, ...bounded() }),
+          lookup.timeoutMs
+        )
       ).data as GitHubRelease;
     } catch (error) {
       // A numeric name may be a tag rather than an id.
@@ -37,6 +49,23 @@ export async function fetchRelease(lookup: ReleaseLookup): Promise<GitHubRelease
   } catch (error) {
     throw describeFailure(error, lookup);
   }
+}
+
+class LookupTimeout extends Error {}
+
+/**
+ * The signal's timer does not keep Node running; this one does, so that a silent API ends the
+ * wait with an error instead of an exit with nothing said.
+ */
+function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () => reject(new LookupTimeout(`no answer within ${timeoutMs / 1000} s`)),
+      timeoutMs
+    );
+  });
+  return Promise.race([work, expired]).finally(() => clearTimeout(timer));
 }
 
 function statusOf(error: unknown): number | undefined {
@@ -53,7 +82,12 @@ function describeFailure(error: unknown, lookup: ReleaseLookup) {
       'github-token',
       `GitHub answered ${status} reading release "${lookup.release}": the token is invalid or lacks contents: read`
     );
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason =
+    error instanceof LookupTimeout || (error as Error)?.name === 'AbortError'
+      ? `no answer within ${lookup.timeoutMs / 1000} s (input timeout)`
+      : error instanceof Error
+        ? error.message
+        : String(error);
   return inputProblem(
     'release',
     `could not read release "${lookup.release}" from ${lookup.apiUrl}: ${reason}`

@@ -1,7 +1,7 @@
 // Reads the published version from PatchKit's API (SPEC §11, shared/PATCHKIT_API.md), retried
 // like a delivery when PatchKit is briefly unreachable.
-import { HttpClient } from '@actions/http-client';
-import { isoSeconds } from '../context/dates.js';
+import { dateOfUnixSeconds, isoSeconds } from '../context/dates.js';
+import { exchange } from '../deliver/http.js';
 import type { VersionFacts } from '../context/types.js';
 import { backoffDelayMs, DEFAULT_BACKOFF, isRetryableStatus } from '../deliver/retry.js';
 import { inputProblem, UserError } from '../problems.js';
@@ -30,52 +30,49 @@ interface Summary {
 }
 
 const ATTEMPTS = 3;
+/** A version's changelog is text; an answer beyond this is not PatchKit's. */
+const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
 
-export async function patchKitFacts(source: PatchKitSource, wait = sleep): Promise<VersionFacts> {
-  const client = new HttpClient(USER_AGENT, [], {
-    allowRedirects: false,
-    allowRetries: false,
-    socketTimeout: 10_000
-  });
+export async function patchKitFacts(
+  source: PatchKitSource,
+  timeoutMs: number,
+  wait = sleep
+): Promise<VersionFacts> {
   const base = `${source.apiUrl.replace(/\/+$/, '')}/1/apps/${encodeURIComponent(source.appSecret)}`;
-  const get = <T>(path: string, query = '') => getJson<T>(client, `${base}${path}${query}`, wait);
-  try {
-    const app = await get<App>('');
-    if (!app.found)
-      throw inputProblem('patchkit-app-secret', 'PatchKit knows no app with this secret');
-    const query = source.apiKey ? `?api_key=${encodeURIComponent(source.apiKey)}` : '';
-    const version = await get<AppVersion>(`/versions/${encodeURIComponent(source.version)}`, query);
-    if (version.status === 403)
-      throw inputProblem('patchkit-api-key', 'PatchKit refused the API key (403)');
-    if (!version.found)
-      throw inputProblem(
-        'patchkit-version',
-        `PatchKit has no version "${source.version}" of this app`
-      );
-    const id = version.body.id;
-    const [content, diff] = await Promise.all([
-      get<Summary>(`/versions/${id}/content_summary`, query),
-      get<Summary>(`/versions/${id}/diff_summary`, query)
-    ]);
-    const published = version.body.publish_date;
-    return {
-      appName: app.body.name || undefined,
-      appDisplayName: app.body.display_name || undefined,
-      versionId: id === undefined ? undefined : String(id),
-      versionLabel: version.body.label || undefined,
-      changes: version.body.changelog ?? undefined,
-      // 0 is PatchKit's "not published yet".
-      publishedAt:
-        typeof published === 'number' && published > 0
-          ? isoSeconds(new Date(published * 1000))
-          : undefined,
-      contentSize: content.found ? content.body.size : undefined,
-      // The first version has no diff: PatchKit answers 404.
-      diffSize: diff.found ? diff.body.size : undefined
-    };
-  } finally {
-    client.dispose();
-  }
+  const get = <T>(path: string, query = '') =>
+    getJson<T>(`${base}${path}${query}`, timeoutMs, wait);
+  const app = await get<App>('');
+  if (!app.found)
+    throw inputProblem('patchkit-app-secret', 'PatchKit knows no app with this secret');
+  const query = source.apiKey ? `?api_key=${encodeURIComponent(source.apiKey)}` : '';
+  const version = await get<AppVersion>(`/versions/${encodeURIComponent(source.version)}`, query);
+  if (version.status === 403)
+    throw inputProblem('patchkit-api-key', 'PatchKit refused the API key (403)');
+  if (!version.found)
+    throw inputProblem(
+      'patchkit-version',
+      `PatchKit has no version "${source.version}" of this app`
+    );
+  const id = version.body.id;
+  const [content, diff] = await Promise.all([
+    get<Summary>(`/versions/${id}/content_summary`, query),
+    get<Summary>(`/versions/${id}/diff_summary`, query)
+  ]);
+  const published = version.body.publish_date;
+  // 0 is PatchKit's "not published yet".
+  const publishedAt =
+    typeof published === 'number' && published > 0 ? dateOfUnixSeconds(published) : undefined;
+  return {
+    appName: app.body.name || undefined,
+    appDisplayName: app.body.display_name || undefined,
+    versionId: id === undefined ? undefined : String(id),
+    versionLabel: version.body.label || undefined,
+    changes: version.body.changelog ?? undefined,
+    publishedAt: publishedAt ? isoSeconds(publishedAt) : undefined,
+    contentSize: content.found ? byteCount(content.body.size) : undefined,
+    // The first version has no diff: PatchKit answers 404.
+    diffSize: diff.found ? byteCount(diff.body.size) : undefined
+  };
 }
 
 interface JsonAnswer<T> {
@@ -85,28 +82,40 @@ interface JsonAnswer<T> {
 }
 
 async function getJson<T>(
-  client: HttpClient,
   url: string,
+  timeoutMs: number,
   wait: (ms: number) => Promise<void>
 ): Promise<JsonAnswer<T>> {
   const policy = { ...DEFAULT_BACKOFF, retries: ATTEMPTS - 1, random: Math.random };
+  const request = {
+    method: 'GET',
+    url,
+    headers: [
+      ['Accept', 'application/json'],
+      ['User-Agent', USER_AGENT]
+    ] as Array<[string, string]>
+  };
   let problem = '';
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     try {
-      const response = await client.get(url, { Accept: 'application/json' });
-      const status = response.message.statusCode ?? 0;
-      const text = await response.readBody();
-      if (status >= 200 && status < 300)
-        return { found: true, status, body: JSON.parse(text) as T };
+      const answer = await exchange(request, { timeoutMs, keepBytes: MAX_ANSWER_BYTES });
+      const { status } = answer;
+      if (status >= 200 && status < 300) {
+        if (answer.bodyBytes > MAX_ANSWER_BYTES) {
+          problem = `PatchKit sent an answer larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB`;
+          break;
+        }
+        return { found: true, status, body: JSON.parse(answer.body) as T };
+      }
       if (status === 404 || status === 403) return { found: false, status, body: {} as T };
       problem = `PatchKit answered ${status}`;
       if (!isRetryableStatus(status)) break;
     } catch (error) {
-      problem =
-        error instanceof SyntaxError
-          ? 'PatchKit sent an answer that is not JSON'
-          : `PatchKit is unreachable (${describe(error)})`;
-      if (error instanceof SyntaxError) break;
+      if (error instanceof SyntaxError) {
+        problem = 'PatchKit sent an answer that is not JSON';
+        break;
+      }
+      problem = `PatchKit is unreachable (${error instanceof Error ? error.message : String(error)})`;
     }
     if (attempt < ATTEMPTS) await wait(backoffDelayMs(policy, attempt));
   }
@@ -114,9 +123,9 @@ async function getJson<T>(
   throw new UserError([{ field: 'input patchkit-api-url', message: `${problem} (GET ${shown})` }]);
 }
 
-function describe(error: unknown): string {
-  const code = (error as { code?: string }).code;
-  return code ?? (error instanceof Error ? error.message : String(error));
+/** A size PatchKit reports, when it is one. */
+function byteCount(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
 }
 
 function sleep(ms: number): Promise<void> {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { deliverAll, type DeliveryJob } from '../../src/deliver/deliver.js';
-import { sendAttempt } from '../../src/deliver/http.js';
+import { DELIVERY_KEEP_BYTES, exchange } from '../../src/deliver/http.js';
 import { seededRandom } from '../support/seeded-random.js';
 
 type Fault = 'ok' | '503' | '429' | '500' | 'reset' | 'hang' | '410';
@@ -45,7 +45,8 @@ describe('chaos', () => {
         method: 'POST',
         url: `${url}/hook/${i}`,
         headers: [['Content-Type', 'application/json']],
-        body: `{"i":${i}}`
+        body: `{"i":${i}}`,
+        shown: { method: 'POST', url: `${url}/hook/${i}`, headers: [] }
       },
       timeoutMs: 300,
       policy: {
@@ -57,7 +58,8 @@ describe('chaos', () => {
       }
     }));
     const outcomes = await deliverAll(jobs, 16, {
-      send: sendAttempt,
+      send: (request, timeoutMs) =>
+        exchange(request, { timeoutMs, keepBytes: DELIVERY_KEEP_BYTES }),
       sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
       now: () => Date.now()
     });

@@ -82,7 +82,7 @@ webhooks:
             template: { source: '{{ version.label }}', place: { line: 4, col: 14 } }
           }
         ],
-        ['n', { kind: 'literal', value: 2 }],
+        ['n', { kind: 'number', text: '2' }],
         [
           'list',
           {

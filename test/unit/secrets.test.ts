@@ -25,10 +25,23 @@ describe('the secret masker', () => {
 
   it('prefers the longest form, leaves other text alone, and ignores dry-run placeholders', () => {
     const masker = new SecretMasker();
-    masker.add('abc');
+    masker.add('abcd');
     masker.add('abcdef');
     expect(masker.add('***NAME***')).toEqual([]);
-    expect(masker.mask('abcdef abc ab ***NAME***')).toBe('*** *** ab ***NAME***');
+    expect(masker.mask('abcdef abcd abc ***NAME***')).toBe('*** *** abc ***NAME***');
+  });
+
+  it('a secret shorter than 4 characters is masked as a whole value, never inside text', () => {
+    const masker = new SecretMasker();
+    expect(masker.add('e')).toEqual([]);
+    expect(masker.add('true')).not.toEqual([]);
+    expect(masker.mask('name')).toBe('name');
+    expect(masker.maskValue('e')).toBe('***');
+    expect(masker.maskDeep({ name: 'release', ok: true, n: 'e' })).toEqual({
+      name: 'release',
+      ok: true,
+      n: '***'
+    });
   });
 
   it.each([

@@ -76,11 +76,9 @@ describe('reading the inputs', () => {
     }
   });
 
-  it('splits lists on commas and new lines', () => {
-    expect(list(' Discord, Slack\nStore backend\n\n')).toEqual([
-      'Discord',
-      'Slack',
-      'Store backend'
-    ]);
+  it('splits a list on new lines when it has several lines, else on commas', () => {
+    expect(list(' Discord, Slack')).toEqual(['Discord', 'Slack']);
+    expect(list('Store, EU\nDiscord\n\n')).toEqual(['Store, EU', 'Discord']);
+    expect(list('Store, EU\n')).toEqual(['Store, EU']);
   });
 });
