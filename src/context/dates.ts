@@ -17,6 +17,10 @@ const LAST_YEAR = 9999;
 const ISO_DATE =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 
+/** `Fri, 01 May 2026 12:00:00 GMT`, `1 May 2026 12:00 +0200`: a day, a month's name, a year. */
+const RFC_2822 =
+  /^(?:[A-Za-z]{3},?\s+)?\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d{4}\b/i;
+
 /**
  * A date written as ISO 8601, RFC 2822 or Unix seconds (digits only); undefined when it does not
  * parse, names a day that does not exist (2026-02-30), or lies outside the years 1970–9999.
@@ -25,9 +29,13 @@ export function parseDate(text: string): Date | undefined {
   const trimmed = text.trim();
   if (/^\d+$/.test(trimmed)) return dateOfUnixSeconds(Number(trimmed));
   const iso = ISO_DATE.exec(trimmed);
-  if (iso && !isRealDateAndTime(iso.slice(1, 7).map(part => Number(part ?? 0)))) return undefined;
-  if (!iso && !/\d/.test(trimmed)) return undefined;
-  return withinYears(new Date(trimmed));
+  if (iso) {
+    if (!isRealDateAndTime(iso.slice(1, 7).map(part => Number(part ?? 0)))) return undefined;
+  } else if (!RFC_2822.test(trimmed)) {
+    return undefined;
+  }
+  const date = new Date(trimmed);
+  return Number.isNaN(date.getTime()) ? undefined : withinYears(date);
 }
 
 /** Unix seconds as a date, within the years we accept. */

@@ -72,11 +72,22 @@ function outcome(result: WebhookResult, dryRun: boolean): string {
 
 /**
  * Text that reads as itself in a table cell: every ASCII punctuation mark escaped (CommonMark
- * renders an escaped one as itself), so no link, image, HTML, emphasis or cell break can start.
+ * renders an escaped one as itself, and `& < > "` as entities), so no link, image, HTML,
+ * emphasis or cell break can start.
  */
 export function markdownText(text: string): string {
-  return text.replace(/\r?\n|\r/g, ' ').replace(/[!-/:-@[-`{-~]/g, '\\$&');
+  return text
+    .replace(/\r?\n|\r/g, ' ')
+    .replace(/[!#-%'-/:;=?@[-`{-~]/g, '\\$&')
+    .replace(/[&<>"]/g, char => HTML_ENTITIES[char]);
 }
+
+const HTML_ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;'
+};
 
 /** A code span that no backtick or pipe in the text can close or split. */
 function codeSpan(text: string): string {

@@ -24,26 +24,20 @@ export async function fetchRelease(lookup: ReleaseLookup): Promise<GitHubRelease
     );
   const { getOctokit } = await import('@actions/github');
   const octokit = getOctokit(lookup.token, { baseUrl: lookup.apiUrl, request: { retries: 0 } });
-  // Each call is aborted when its time is up, the answer's body included.
-  const bounded = () => ({ request: { signal: AbortSignal.timeout(lookup.timeoutMs) } });
   const byTag = () =>
-    withTimeout(
-      octokit.rest.repos.getReleaseByTag({ owner, repo, tag: lookup.release, ...bounded() }),
-      lookup.timeoutMs
+    bounded(lookup.timeoutMs, signal =>
+      octokit.rest.repos.getReleaseByTag({ owner, repo, tag: lookup.release, request: { signal } })
     );
   try {
-    if (!/^\d+$/.test(lookup.release)) return (await byTag()).data as GitHubRelease;
+    if (!/^\d+$/.test(lookup.release)) return await byTag();
     try {
       const id = Number(lookup.release);
-      return (
-        await withTimeout(
-          octokit.rest.repos.getRelease({ owner, repo, release_id: id, ...bounded() }),
-          lookup.timeoutMs
-        )
-      ).data as GitHubRelease;
+      return await bounded(lookup.timeoutMs, signal =>
+        octokit.rest.repos.getRelease({ owner, repo, release_id: id, request: { signal } })
+      );
     } catch (error) {
       // A numeric name may be a tag rather than an id.
-      if (statusOf(error) === 404) return (await byTag()).data as GitHubRelease;
+      if (statusOf(error) === 404) return await byTag();
       throw error;
     }
   } catch (error) {
@@ -52,20 +46,33 @@ export async function fetchRelease(lookup: ReleaseLookup): Promise<GitHubRelease
 }
 
 class LookupTimeout extends Error {}
+class NotARelease extends Error {}
 
 /**
- * The signal's timer does not keep Node running; this one does, so that a silent API ends the
- * wait with an error instead of an exit with nothing said.
+ * One API call, ended when its time is up, the answer's body included. The timer keeps Node
+ * running (a signal's own timer does not), so a silent API ends in an error, not an exit; and
+ * an answer cut off mid-body, which Octokit hands over as empty text, is no release.
  */
-function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
+async function bounded(
+  timeoutMs: number,
+  call: (signal: AbortSignal) => Promise<{ data: unknown }>
+): Promise<GitHubRelease> {
+  const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(
-      () => reject(new LookupTimeout(`no answer within ${timeoutMs / 1000} s`)),
-      timeoutMs
-    );
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new LookupTimeout());
+    }, timeoutMs);
   });
-  return Promise.race([work, expired]).finally(() => clearTimeout(timer));
+  try {
+    const { data } = await Promise.race([call(controller.signal), expired]);
+    if (controller.signal.aborted) throw new LookupTimeout();
+    if (typeof data !== 'object' || data === null || !('tag_name' in data)) throw new NotARelease();
+    return data as GitHubRelease;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function statusOf(error: unknown): number | undefined {
@@ -83,11 +90,13 @@ function describeFailure(error: unknown, lookup: ReleaseLookup) {
       `GitHub answered ${status} reading release "${lookup.release}": the token is invalid or lacks contents: read`
     );
   const reason =
-    error instanceof LookupTimeout || (error as Error)?.name === 'AbortError'
+    error instanceof LookupTimeout
       ? `no answer within ${lookup.timeoutMs / 1000} s (input timeout)`
-      : error instanceof Error
-        ? error.message
-        : String(error);
+      : error instanceof NotARelease
+        ? 'the answer is not a release'
+        : error instanceof Error
+          ? error.message
+          : String(error);
   return inputProblem(
     'release',
     `could not read release "${lookup.release}" from ${lookup.apiUrl}: ${reason}`

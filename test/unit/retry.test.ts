@@ -38,7 +38,12 @@ describe('retry policy', () => {
     [' 12 ', 12000],
     ['Fri, 27 Nov 2026 12:00:30 GMT', 30000],
     ['Fri, 27 Nov 2026 11:00:00 GMT', 0],
+    ['Friday, 27-Nov-26 12:00:30 GMT', 30000],
+    ['Fri Nov 27 12:00:30 2026', 30000],
     ['soon', undefined],
+    // Not delay-seconds, and no HTTP date: backoff applies, not a wait read as a past date.
+    ['-1', undefined],
+    ['1.5', undefined],
     ['', undefined],
     [undefined, undefined]
   ])('Retry-After %j waits %j ms', (header, expected) => {
