@@ -12,7 +12,8 @@ export class RenderBudget {
   private readonly deadline: number;
 
   constructor(
-    private readonly now: () => number = () => performance.now(),
+    // Date.now, not performance.now: the global `performance` loads perf_hooks on first use.
+    private readonly now: () => number = Date.now,
     readonly timeMs = RENDER_TIME_BUDGET_MS,
     readonly size = RENDER_SIZE_BUDGET
   ) {
