@@ -6,7 +6,7 @@ import { formatProblem, UserError } from '../problems.js';
 import { attemptSucceeded, attemptText } from '../report/attempt-text.js';
 import { countResults, maskResults, resultsJson, type WebhookResult } from '../report/results.js';
 import { runWebhooks } from '../run-webhooks.js';
-import { SecretMasker } from '../secrets.js';
+import { isMaskableInText, SecretMasker, SHORTEST_MASKED_IN_TEXT } from '../secrets.js';
 import { VERSION } from '../version.js';
 import { parseCliArgs, UsageError, USAGE, type CliOptions } from './args.js';
 import { cliContext, localGitHubEnvironment, readSecretsFile } from './context.js';
@@ -49,7 +49,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const secrets = options.secretsFile
       ? readSecretsFile(resolve(io.cwd, options.secretsFile))
       : {};
-    Object.values(secrets).forEach(value => masker.add(value));
+    for (const [name, value] of Object.entries(secrets)) {
+      masker.add(value);
+      if (value.trim() && !isMaskableInText(value))
+        io.stderr(
+          `warning: secret ${name} is shorter than ${SHORTEST_MASKED_IN_TEXT} characters: it is masked only where a whole value equals it or reads it\n`
+        );
+    }
     for (const [name, value] of options.set) if (name.startsWith('secrets.')) masker.add(value);
 
     const config = loadConfig(readConfigFile(options.config, io.cwd), options.config);
