@@ -82,7 +82,7 @@ export async function build(outDir) {
   await esbuild.build({
     ...common,
     entryPoints: {
-      index: 'src/index.ts',
+      index: 'src/action/index.ts',
       cli: 'src/cli/index.ts',
       ...Object.fromEntries(ON_DEMAND.map(({ file, entry }) => [file, entry])),
       // Required by path from their stand-ins (scripts/lazy).

@@ -5,7 +5,9 @@ import type { VersionContext } from './context/types.js';
 import type { EventName } from './events.js';
 import { inputProblem } from './problems.js';
 import { renderAll, type RenderOutcome } from './render/request.js';
-import type { TestMode } from './settings.js';
+
+/** `dry-run` renders and sends nothing; `send` delivers with sample values (the Panel's Test). */
+export type TestMode = 'off' | 'dry-run' | 'send';
 
 export interface PlannedWebhook {
   definition: WebhookDefinition;

@@ -9,7 +9,7 @@ import { DELIVERY_KEEP_BYTES, exchange } from './deliver/http.js';
 import type { Signing } from './deliver/sign.js';
 import { DEFAULT_BACKOFF } from './deliver/retry.js';
 import type { EventName } from './events.js';
-import { planWebhooks, type PlannedWebhook } from './plan.js';
+import { planWebhooks, type PlannedWebhook, type TestMode } from './plan.js';
 import { formatProblem, type Problem } from './problems.js';
 import { requestText } from './report/request-text.js';
 import {
@@ -20,7 +20,6 @@ import {
   type WebhookResult
 } from './report/results.js';
 import type { SecretMasker } from './secrets.js';
-import type { TestMode } from './settings.js';
 import { USER_AGENT } from './version.js';
 
 export interface RunOptions {

@@ -2,7 +2,8 @@
 import { parseArgs } from 'node:util';
 import { NUMBER_RULES } from '../config/fields.js';
 import { DEFAULT_EVENT, isKnownEvent, KNOWN_EVENTS, type EventName } from '../events.js';
-import { list, type TestMode } from '../settings.js';
+import { list, parseNumber } from '../front-end/values.js';
+import type { TestMode } from '../plan.js';
 
 export const USAGE = `Usage: release-webhooks [options]
 
@@ -88,8 +89,8 @@ export function parseCliArgs(argv: string[], colorByDefault: boolean): CliOption
     const rule = NUMBER_RULES[name];
     const raw = values[name];
     if (raw === undefined) return rule.fallback;
-    const value = Number(raw);
-    if (!rule.valid(value)) throw new UsageError(`--${name}: "${raw}" is not ${rule.expected}`);
+    const value = parseNumber(raw, rule);
+    if (value === undefined) throw new UsageError(`--${name}: "${raw}" is not ${rule.expected}`);
     return value;
   };
   return {

@@ -8,7 +8,8 @@ import { parseByteCount } from '../context/human-size.js';
 import type { GitHubEnvironment, VersionContext, VersionFacts } from '../context/types.js';
 import type { EventName } from '../events.js';
 import { UserError } from '../problems.js';
-import { githubEnvironment, textValues } from '../settings.js';
+import { githubEnvironment } from '../front-end/environment.js';
+import { parseBoolean, textValues } from '../front-end/values.js';
 
 type FactKind = 'text' | 'size' | 'date' | 'boolean';
 const FACT_PATHS: Record<string, [keyof VersionFacts, FactKind]> = {
@@ -39,9 +40,9 @@ function factValue(path: string, kind: FactKind, raw: string): string | number |
     return bytes;
   }
   if (kind === 'boolean') {
-    if (!/^(true|false)$/i.test(raw.trim()))
-      throw problem(`${path}: "${raw}" is not true or false`);
-    return raw.trim().toLowerCase() === 'true';
+    const value = parseBoolean(raw);
+    if (value === undefined) throw problem(`${path}: "${raw}" is not true or false`);
+    return value;
   }
   const date = parseDate(raw);
   if (!date) throw problem(`${path}: "${raw}" is not a date`);

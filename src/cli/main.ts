@@ -1,10 +1,15 @@
 // The CLI: the action's engine on a local machine, with exit codes for scripts.
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
+import {
+  deliveryLine,
+  problemsLine,
+  readConfigText,
+  unexpectedError
+} from '../front-end/report.js';
 import { formatProblem, UserError } from '../problems.js';
 import { attemptSucceeded, attemptText } from '../report/attempt-text.js';
-import { countResults, maskResults, resultsJson, type WebhookResult } from '../report/results.js';
+import { maskResults, resultsJson, type WebhookResult } from '../report/results.js';
 import { runWebhooks } from '../run-webhooks.js';
 import { isMaskableInText, SecretMasker, SHORTEST_MASKED_IN_TEXT } from '../secrets.js';
 import { VERSION } from '../version.js';
@@ -58,7 +63,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     for (const [name, value] of options.set) if (name.startsWith('secrets.')) masker.add(value);
 
-    const config = loadConfig(readConfigFile(options.config, io.cwd), options.config);
+    const config = loadConfig(readConfigText(options.config, io.cwd, '--config'), options.config);
     const context = cliContext({
       set: options.set,
       secrets,
@@ -87,25 +92,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return results.some(r => !r.ok && !r.continueOnError) ? EXIT_DELIVERY_FAILED : EXIT_OK;
   } catch (error) {
     if (!(error instanceof UserError)) {
-      const message = error instanceof Error ? error.message : String(error);
-      io.stderr(paint.red(masker.mask(`release-webhooks stopped unexpectedly: ${message}\n`)));
+      const { message, stack } = unexpectedError(error);
+      io.stderr(paint.red(`${masker.mask(message)}\n`));
+      if (io.env.RELEASE_WEBHOOKS_DEBUG && stack) io.stderr(`${masker.mask(stack)}\n`);
       return EXIT_USER_ERROR;
     }
     for (const problem of error.problems)
       io.stderr(`${paint.red(masker.mask(formatProblem(problem)))}\n`);
-    const count = error.problems.length;
-    io.stderr(paint.red(`${count} problem${count === 1 ? '' : 's'} found; nothing was sent.\n`));
+    io.stderr(paint.red(`${problemsLine(error.problems.length)}\n`));
     return EXIT_USER_ERROR;
-  }
-}
-
-function readConfigFile(file: string, cwd: string): string {
-  try {
-    return readFileSync(resolve(cwd, file), 'utf8');
-  } catch {
-    throw new UserError([
-      { message: `${file} cannot be read (use --config FILE)`, field: '--config' }
-    ]);
   }
 }
 
@@ -115,11 +110,8 @@ function summaryLines(results: WebhookResult[], dryRun: boolean, paint: Painter)
     if (r.skipped) return paint.dim(`- ${r.name}: skipped (${r.skipped})`);
     return paint.green(`✓ ${r.name}: ${dryRun ? 'renders' : `${r.status} in ${r.duration_ms} ms`}`);
   });
-  const counts = countResults(results);
   lines.push(
-    dryRun
-      ? `${results.length} webhook(s) checked, nothing sent.`
-      : `Sent ${counts.sent}, failed ${counts.failed}, skipped ${counts.skipped}.`
+    dryRun ? `${results.length} webhook(s) checked, nothing sent.` : deliveryLine(results)
   );
   return lines.join('\n');
 }

@@ -87,7 +87,7 @@ describe('the release-webhooks CLI', () => {
 
     const missing = await runCli(['--config', 'nope.yml']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/nope\.yml cannot be read/);
+    expect(missing.stderr).toMatch(/--config: nope\.yml does not exist; .* point --config at it/);
 
     for (const args of [
       ['--frobnicate'],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { UserError } from '../../src/problems.js';
-import { list, readSettings } from '../../src/settings.js';
+import { readSettings } from '../../src/action/settings.js';
+import { list } from '../../src/front-end/values.js';
 
 const read = (inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) =>
   readSettings(name => inputs[name] ?? '', env);

@@ -1,22 +1,25 @@
 // The action's run: inputs → context → rendered requests → delivery → report. The one
 // try/catch and the one place the step is failed.
-// Small files, read synchronously: node:fs/promises costs start-up time a run does not need.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { loadConfig } from './config/load.js';
-import { buildContext } from './context/build.js';
-import type { VersionFacts } from './context/types.js';
-import { formatProblem, inputProblem, UserError, type Problem } from './problems.js';
-import { attemptText } from './report/attempt-text.js';
-import { countResults, maskResults, resultsJson, type WebhookResult } from './report/results.js';
-import { summaryMarkdown } from './report/summary.js';
-import { runWebhooks } from './run-webhooks.js';
+import { loadConfig } from '../config/load.js';
+import { buildContext } from '../context/build.js';
+import type { VersionFacts } from '../context/types.js';
+import {
+  deliveryLine,
+  problemsLine,
+  readConfigText,
+  unexpectedError
+} from '../front-end/report.js';
+import { formatProblem, UserError, type Problem } from '../problems.js';
+import { attemptText } from '../report/attempt-text.js';
+import { countResults, maskResults, resultsJson, type WebhookResult } from '../report/results.js';
+import { summaryMarkdown } from '../report/summary.js';
+import { runWebhooks } from '../run-webhooks.js';
 import { actionsRunner, type Runner } from './runner.js';
-import { isMaskableInText, SecretMasker, SHORTEST_MASKED_IN_TEXT } from './secrets.js';
+import { isMaskableInText, SecretMasker, SHORTEST_MASKED_IN_TEXT } from '../secrets.js';
 import { readSettings, type Settings } from './settings.js';
-import { patchKitFacts } from './sources/patchkit.js';
-import { releaseFacts } from './sources/release.js';
-import { readChangesFile, readEventRelease, totalFileSize } from './sources/workspace.js';
+import { patchKitFacts } from '../sources/patchkit.js';
+import { releaseFacts } from '../sources/release.js';
+import { readChangesFile, readEventRelease, totalFileSize } from '../sources/workspace.js';
 
 export async function run(
   runner: Runner = actionsRunner(),
@@ -40,7 +43,10 @@ export async function run(
     protect(settings.patchkit?.appSecret);
     protect(settings.patchkit?.apiKey);
 
-    const config = loadConfig(readConfigText(settings), settings.configPath);
+    const config = loadConfig(
+      readConfigText(settings.configPath, settings.workspace, 'input config'),
+      settings.configPath
+    );
     const context = buildContext({
       facts: await gatherFacts(settings),
       github: settings.github,
@@ -80,20 +86,6 @@ export async function run(
   }
 }
 
-function readConfigText(settings: Settings): string {
-  const file = resolve(settings.workspace, settings.configPath);
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'does not exist; create it (see webhooks.example.yml) or point the `config` input at it'
-        : `cannot be read (${code ?? 'error'})`;
-    throw inputProblem('config', `${settings.configPath} ${reason}`);
-  }
-}
-
 /** Explicit inputs first, then PatchKit, the release asked for, the release of the event. */
 async function gatherFacts(settings: Settings): Promise<VersionFacts[]> {
   const fromInputs: VersionFacts = { ...settings.facts };
@@ -115,7 +107,7 @@ async function gatherFacts(settings: Settings): Promise<VersionFacts[]> {
   const timeoutMs = settings.timeoutSeconds * 1000;
   if (settings.patchkit) facts.push(await patchKitFacts(settings.patchkit, timeoutMs));
   if (settings.release) {
-    const { fetchRelease } = await import('./sources/github-release.js');
+    const { fetchRelease } = await import('../sources/github-release.js');
     const release = await fetchRelease({
       release: settings.release,
       repository: settings.github.repository,
@@ -137,8 +129,7 @@ function publish(runner: Runner, settings: Settings, results: WebhookResult[]) {
   runner.setOutput('sent', String(counts.sent));
   runner.setOutput('failed', String(counts.failed));
   runner.setOutput('skipped', String(counts.skipped));
-  if (settings.test !== 'dry-run')
-    runner.info(`Sent ${counts.sent}, failed ${counts.failed}, skipped ${counts.skipped}.`);
+  if (settings.test !== 'dry-run') runner.info(deliveryLine(results));
 }
 
 function decideStep(runner: Runner, settings: Settings, results: WebhookResult[]) {
@@ -160,15 +151,13 @@ function reportFailure(runner: Runner, masker: SecretMasker, error: unknown) {
   if (error instanceof UserError) {
     for (const problem of error.problems)
       runner.error(masker.mask(formatProblem(problem)), annotationPlace(problem));
-    const count = error.problems.length;
-    runner.setFailed(`${count} problem${count === 1 ? '' : 's'} found; nothing was sent.`);
+    runner.setFailed(problemsLine(error.problems.length));
     return;
   }
-  // A bug of ours: the message helps, a stack trace in the user's log does not (it is there
-  // with debug logging on).
-  const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof Error && error.stack) runner.debug(masker.mask(error.stack));
-  runner.setFailed(masker.mask(`Release webhooks stopped unexpectedly: ${message}`));
+  // A stack trace in the user's log does not help them; with debug logging on, it is there.
+  const { message, stack } = unexpectedError(error);
+  if (stack) runner.debug(masker.mask(stack));
+  runner.setFailed(masker.mask(message));
 }
 
 function annotationPlace(problem: Problem) {

@@ -1,14 +1,15 @@
 // The one place that reads the action's inputs: raw strings in, one typed and validated
 // Settings out. Every invalid input is reported by name, all at once.
-import { DEFAULT_EVENT, isKnownEvent, KNOWN_EVENTS, type EventName } from './events.js';
-import { isoSeconds, parseDate } from './context/dates.js';
-import { parseByteCount } from './context/human-size.js';
-import type { GitHubEnvironment, VersionFacts } from './context/types.js';
-import type { PatchKitSource } from './sources/patchkit.js';
-import { NUMBER_RULES } from './config/fields.js';
-import { UserError, type Problem } from './problems.js';
-
-export type TestMode = 'off' | 'dry-run' | 'send';
+import { DEFAULT_EVENT, isKnownEvent, KNOWN_EVENTS, type EventName } from '../events.js';
+import { isoSeconds, parseDate } from '../context/dates.js';
+import { parseByteCount } from '../context/human-size.js';
+import type { GitHubEnvironment, VersionFacts } from '../context/types.js';
+import type { PatchKitSource } from '../sources/patchkit.js';
+import { NUMBER_RULES } from '../config/fields.js';
+import { UserError, type Problem } from '../problems.js';
+import type { TestMode } from '../plan.js';
+import { githubEnvironment } from '../front-end/environment.js';
+import { list, parseBoolean, parseNumber, textValues } from '../front-end/values.js';
 
 export interface Settings {
   configPath: string;
@@ -48,20 +49,16 @@ export function readSettings(input: InputReader, env: NodeJS.ProcessEnv): Settin
     const rule = NUMBER_RULES[name];
     const raw = text(name);
     if (!raw) return rule.fallback;
-    const value = Number(raw);
-    if (!Number.isFinite(value) || !rule.valid(value)) {
-      invalid(name, `"${raw}" is not ${rule.expected}`);
-      return rule.fallback;
-    }
-    return value;
+    const value = parseNumber(raw, rule);
+    if (value === undefined) invalid(name, `"${raw}" is not ${rule.expected}`);
+    return value ?? rule.fallback;
   };
   const boolean = (name: string, fallback: boolean) => {
     const raw = text(name);
     if (!raw) return fallback;
-    if (/^(true|yes|on)$/i.test(raw)) return true;
-    if (/^(false|no|off)$/i.test(raw)) return false;
-    invalid(name, `"${raw}" is not true or false`);
-    return fallback;
+    const value = parseBoolean(raw);
+    if (value === undefined) invalid(name, `"${raw}" is not true or false`);
+    return value ?? fallback;
   };
   const size = (name: string) => {
     const raw = text(name);
@@ -163,46 +160,4 @@ export function readSettings(input: InputReader, env: NodeJS.ProcessEnv): Settin
   };
   if (problems.length > 0) throw new UserError(problems);
   return settings;
-}
-
-/**
- * The GITHUB_* variables of a job. `local` answers for what they leave empty, asked only then
- * (the CLI asks the git checkout).
- */
-export function githubEnvironment(
-  env: NodeJS.ProcessEnv,
-  local: (fact: 'repository' | 'sha' | 'refName') => string = () => ''
-): GitHubEnvironment {
-  return {
-    serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
-    repository: env.GITHUB_REPOSITORY || local('repository'),
-    sha: env.GITHUB_SHA || local('sha'),
-    ref: env.GITHUB_REF || '',
-    refName: env.GITHUB_REF_NAME || local('refName'),
-    runId: env.GITHUB_RUN_ID || '',
-    actor: env.GITHUB_ACTOR || '',
-    eventName: env.GITHUB_EVENT_NAME || ''
-  };
-}
-
-/** Secrets and vars as templates see them: strings as they are, anything else as JSON text. */
-export function textValues(object: object): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(object).map(([key, value]) => [
-      key,
-      typeof value === 'string' ? value : JSON.stringify(value)
-    ])
-  );
-}
-
-/**
- * A list input: one item a line when the value has a line break (a YAML `|` block), else
- * comma-separated, so that `Store, EU` on a line of its own names one webhook. Items trimmed,
- * empties dropped.
- */
-export function list(raw: string): string[] {
-  return raw
-    .split(raw.includes('\n') ? /\r?\n/ : ',')
-    .map(item => item.trim())
-    .filter(Boolean);
 }
