@@ -5,9 +5,9 @@ import type { WebhookDefinition, WebhooksConfig } from './config/types.js';
 import type { VersionContext } from './context/types.js';
 import { shownAttempt } from './deliver/attempt.js';
 import { deliverAll, type AttemptReport, type DeliveryJob } from './deliver/deliver.js';
-import { DELIVERY_KEEP_BYTES, exchange } from './deliver/http.js';
+import { DELIVERY_KEEP_BYTES, exchange } from './net/exchange.js';
 import type { Signing } from './deliver/sign.js';
-import { DEFAULT_BACKOFF } from './deliver/retry.js';
+import { DEFAULT_BACKOFF, sleep } from './net/retry.js';
 import type { EventName } from './events.js';
 import { planWebhooks, type PlannedWebhook, type TestMode } from './plan.js';
 import { formatProblem, type Problem } from './problems.js';
@@ -146,7 +146,7 @@ async function deliverPlanned(
   });
   const outcomes = await deliverAll(jobs, options.concurrency, {
     send: (request, timeoutMs) => exchange(request, { timeoutMs, keepBytes: DELIVERY_KEEP_BYTES }),
-    sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+    sleep,
     now: () => Date.now(),
     onAttempt: report => reporter.attempt(report)
   });

@@ -2,9 +2,9 @@
 // values before they are serialised or reformatted (SPEC §8): `maskValue` for a value that may be
 // a secret whole, `mask` for free text, `maskDeep` for a structure about to become JSON.
 
+import { isSecretPlaceholder } from './placeholder.js';
+
 const MASK = '***';
-// What a dry run renders for a secret it lacks: already a mask, not a secret.
-const PLACEHOLDER = /^\*\*\*[A-Za-z0-9_-]+\*\*\*$/;
 const SECRET_HEADER = /^(authorization|proxy-authorization|cookie|.*-token|.*-key)$/i;
 /** Shorter secrets (`1`, `e`, `true`) cannot be replaced inside free text without mangling it. */
 export const SHORTEST_MASKED_IN_TEXT = 4;
@@ -19,12 +19,12 @@ export class SecretMasker {
    * secret returns none: it is masked only where a whole value equals it.
    */
   add(value: string): string[] {
-    if (value.trim() === '' || PLACEHOLDER.test(value)) return [];
+    if (value.trim() === '' || isSecretPlaceholder(value)) return [];
     this.whole.add(value);
     if (!isMaskableInText(value)) return [];
     const added: string[] = [];
     for (const form of encodedForms(value)) {
-      if (!isMaskableInText(form) || PLACEHOLDER.test(form) || this.forms.has(form)) continue;
+      if (!isMaskableInText(form) || isSecretPlaceholder(form) || this.forms.has(form)) continue;
       this.forms.add(form);
       added.push(form);
     }

@@ -10,6 +10,7 @@ import {
 } from 'yaml';
 import type { Problem, SourcePlace } from '../problems.js';
 import type { NumberRule } from './fields.js';
+import { placeInTemplate } from './template-place.js';
 import type { Template, TemplateOrigin } from './types.js';
 
 /** How much text aliases may add to a config file, read as often as the loader reads it. */
@@ -190,20 +191,6 @@ export class NodeReader {
   ) {
     this.problems.push({ message, place: this.place(node), field, webhook });
   }
-}
-
-/** The file position of line/col (1-based) inside a template. */
-export function placeInTemplate(
-  place: SourcePlace,
-  origin: TemplateOrigin,
-  line: number,
-  col: number
-): SourcePlace {
-  if (origin.kind === 'block')
-    return { file: place.file, line: origin.firstLine + line - 1, col: origin.indent + col };
-  if (origin.kind === 'inline' && line === 1)
-    return { file: place.file, line: origin.line, col: origin.col + col - 1 };
-  return place;
 }
 
 export function firstLine(message: string): string {

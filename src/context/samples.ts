@@ -1,4 +1,5 @@
 // Test mode fills what is unknown with plausible values, so a preview looks like a real release.
+import { secretPlaceholder } from '../placeholder.js';
 import { humanSize } from './human-size.js';
 import type { VersionContext } from './types.js';
 
@@ -55,14 +56,13 @@ export function withSampleValues(context: VersionContext): VersionContext {
 
 /** Secrets for a dry run: a secret the run lacks (a fork's pull request) renders as `***NAME***`. */
 export function withSecretPlaceholders(secrets: Record<string, string>): Record<string, string> {
-  const placeholder = (name: string) => `***${name}***`;
   return new Proxy(secrets, {
     get: (target, key) =>
-      typeof key === 'string' && !(key in target) ? placeholder(key) : target[key as string],
+      typeof key === 'string' && !(key in target) ? secretPlaceholder(key) : target[key as string],
     has: () => true,
     getOwnPropertyDescriptor: (target, key) =>
       Object.getOwnPropertyDescriptor(target, key) ?? {
-        value: placeholder(String(key)),
+        value: secretPlaceholder(String(key)),
         enumerable: false,
         configurable: true,
         writable: false

@@ -1,15 +1,14 @@
 // The headers of one attempt: the rendered ones plus the delivery id, timestamp and signatures.
-import type { HttpMessage, RenderedRequest } from '../render/request.js';
+import type { OutgoingRequest } from '../net/exchange.js';
+import type { RenderedRequest } from '../render/request.js';
 import { signatureHeaders, type Signing } from './sign.js';
-
-export type AttemptRequest = Omit<HttpMessage, 'method'> & { method: string };
 
 export function attemptRequest(
   request: RenderedRequest,
   deliveryId: string,
   timestamp: number,
   signing: Signing | undefined
-): AttemptRequest {
+): OutgoingRequest {
   return {
     method: request.method,
     url: request.url,
@@ -27,7 +26,7 @@ export function shownAttempt(
   deliveryId: string,
   timestamp: number,
   signing: Signing | undefined
-): AttemptRequest {
+): OutgoingRequest {
   const added = deliveryHeaders(request, deliveryId, timestamp, signing).map(
     ([name, value]): [string, string] => [name, withoutDigest(value)]
   );

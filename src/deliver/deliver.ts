@@ -1,11 +1,11 @@
-// Delivers rendered requests: retries with backoff, Retry-After, a bounded pool of concurrent
-// deliveries, and results in the order they were asked for.
+// Delivers rendered requests: each with its id, retried as the policy says, a bounded pool of
+// concurrent deliveries, and results in the order they were asked for.
 import { randomUUID } from '../crypto.js';
-import { STATUS_CODES } from 'node:http';
+import { reasonPhrase } from '../http-facts.js';
+import type { HttpAnswer, OutgoingRequest } from '../net/exchange.js';
+import { withRetries, type RetryPolicy } from '../net/retry.js';
 import type { RenderedRequest } from '../render/request.js';
-import { attemptRequest, type AttemptRequest } from './attempt.js';
-import { seconds, TransportError, type HttpAnswer } from './http.js';
-import { backoffDelayMs, isRetryableStatus, retryAfterMs, type RetryPolicy } from './retry.js';
+import { attemptRequest } from './attempt.js';
 import type { Signing } from './sign.js';
 
 export interface DeliveryJob {
@@ -19,7 +19,6 @@ export interface DeliveryJob {
 export interface AttemptReport {
   job: DeliveryJob;
   attempt: number;
-  sent: AttemptRequest;
   status?: number;
   statusText?: string;
   bodyExcerpt?: string;
@@ -38,7 +37,7 @@ export interface DeliveryOutcome {
 }
 
 export interface DeliveryDeps {
-  send: (request: AttemptRequest, timeoutMs: number) => Promise<HttpAnswer>;
+  send: (request: OutgoingRequest, timeoutMs: number) => Promise<HttpAnswer>;
   sleep: (ms: number) => Promise<void>;
   now: () => number;
   newId?: () => string;
@@ -67,100 +66,33 @@ export async function deliverAll(
 export async function deliver(job: DeliveryJob, deps: DeliveryDeps): Promise<DeliveryOutcome> {
   const deliveryId = (deps.newId ?? randomUUID)();
   const started = deps.now();
-  const maxAttempts = job.policy.retries + 1;
-  const finish = (attempts: number, ok: boolean, status: number | null, error: string | null) => ({
-    ok,
-    status,
-    attempts,
-    durationMs: Math.round(deps.now() - started),
-    error,
-    deliveryId
-  });
-
-  for (let attempt = 1; ; attempt++) {
-    const sent = attemptRequest(
-      job.request,
-      deliveryId,
-      Math.floor(deps.now() / 1000),
-      job.signing
+  // The id stays the same across attempts (the receiver's idempotency key); the timestamp and
+  // the signature are made afresh for each.
+  const send = () =>
+    deps.send(
+      attemptRequest(job.request, deliveryId, Math.floor(deps.now() / 1000), job.signing),
+      job.timeoutMs
     );
-    const report: AttemptReport = { job, attempt, sent };
-    let verdict: { done: true; outcome: DeliveryOutcome } | { done: false; waitMs: number };
-    try {
-      const answer = await deps.send(sent, job.timeoutMs);
-      Object.assign(report, {
-        status: answer.status,
-        statusText: answer.statusText || STATUS_CODES[answer.status] || '',
-        bodyExcerpt: answer.body
-      });
-      verdict = judgeAnswer(answer, attempt, maxAttempts, job.policy, deps.now(), finish);
-    } catch (error) {
-      if (!(error instanceof TransportError)) throw error;
-      report.error = error.message;
-      verdict =
-        error.retryable && attempt < maxAttempts
-          ? { done: false, waitMs: backoffDelayMs(job.policy, attempt) }
-          : {
-              done: true,
-              outcome: finish(attempt, false, null, withAttempts(error.message, attempt))
-            };
-    }
-    if (!verdict.done) report.retryInMs = verdict.waitMs;
-    deps.onAttempt?.(report);
-    if (verdict.done) return verdict.outcome;
-    await deps.sleep(verdict.waitMs);
-  }
-}
-
-function judgeAnswer(
-  answer: HttpAnswer,
-  attempt: number,
-  maxAttempts: number,
-  policy: RetryPolicy,
-  nowMs: number,
-  finish: (
-    attempts: number,
-    ok: boolean,
-    status: number | null,
-    error: string | null
-  ) => DeliveryOutcome
-): { done: true; outcome: DeliveryOutcome } | { done: false; waitMs: number } {
-  const { status } = answer;
-  const statusLine = `${status} ${answer.statusText || STATUS_CODES[status] || ''}`.trim();
-  if (status >= 200 && status < 300)
-    return { done: true, outcome: finish(attempt, true, status, null) };
-  if (status >= 300 && status < 400) {
-    const location = answer.headers.location;
-    const where = location ? ` to ${location}` : '';
-    return {
-      done: true,
-      outcome: finish(
-        attempt,
-        false,
-        status,
-        `${statusLine}: redirected${where}; redirects are not followed, use the final URL`
-      )
-    };
-  }
-  if (!isRetryableStatus(status))
-    return { done: true, outcome: finish(attempt, false, status, `${statusLine} (not retried)`) };
-  if (attempt >= maxAttempts)
-    return {
-      done: true,
-      outcome: finish(attempt, false, status, withAttempts(statusLine, attempt))
-    };
-
-  const askedMs = retryAfterMs(answer.headers['retry-after'], nowMs);
-  if (askedMs !== undefined && askedMs > policy.retryAfterCapMs) {
-    const error = `${statusLine}: the server asked to retry after ${seconds(askedMs)}, longer than the ${seconds(policy.retryAfterCapMs)} we wait`;
-    return { done: true, outcome: finish(attempt, false, status, withAttempts(error, attempt)) };
-  }
-  return { done: false, waitMs: askedMs ?? backoffDelayMs(policy, attempt) };
-}
-
-function withAttempts(message: string, attempts: number): string {
-  if (attempts === 1) return message;
-  return / after /.test(message)
-    ? `${message} (${attempts} attempts)`
-    : `${message} after ${attempts} attempts`;
+  const last = await withRetries(send, job.policy, {
+    sleep: deps.sleep,
+    now: deps.now,
+    onAttempt: ({ number, answer, error, verdict }) =>
+      deps.onAttempt?.({
+        job,
+        attempt: number,
+        status: answer?.status,
+        statusText: answer && reasonPhrase(answer.status, answer.statusText),
+        bodyExcerpt: answer?.body,
+        error: error?.message,
+        retryInMs: verdict.kind === 'retry' ? verdict.waitMs : undefined
+      })
+  });
+  return {
+    ok: last.verdict.kind === 'succeeded',
+    status: last.answer?.status ?? null,
+    attempts: last.number,
+    durationMs: Math.round(deps.now() - started),
+    error: last.verdict.kind === 'failed' ? last.verdict.error : null,
+    deliveryId
+  };
 }

@@ -1,6 +1,6 @@
 // Rendering of templates, with positions of faults in the file. Templates that only print
 // variables are rendered by the plain renderer; the first one that needs more loads Liquid.
-import { placeInTemplate } from '../config/node-reader.js';
+import { placeInTemplate } from '../config/template-place.js';
 import type { Template } from '../config/types.js';
 import type { Problem } from '../problems.js';
 import { RenderBudget, RenderBudgetExceeded } from './budget.js';

@@ -2,6 +2,8 @@
 // real delivery all go through here.
 import type { Format, Method, PayloadTree, Template, WebhookDefinition } from '../config/types.js';
 import type { VersionContext } from '../context/types.js';
+import { carriesBody } from '../http-facts.js';
+import { startsWithSecretPlaceholder } from '../placeholder.js';
 import type { Problem } from '../problems.js';
 import { TemplateError, withTemplateEngine, type TemplateEngine } from './engine.js';
 import { formEncode } from './form.js';
@@ -43,10 +45,6 @@ const CONTENT_TYPES: Record<Format, string> = {
   text: 'text/plain; charset=utf-8'
 };
 
-/** GET and HEAD carry no body: their payload goes into the query string. */
-export function carriesBody(method: string): boolean {
-  return method !== 'GET' && method !== 'HEAD';
-}
 // Node refuses anything else in a header value; CR and LF would also split the header.
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
@@ -261,7 +259,7 @@ function withQuery(url: string, encoded: string): string {
 /** The normalised URL, or undefined when it is not absolute http(s). */
 function checkUrl(text: string, secretPlaceholders: boolean): string | undefined {
   // In a dry run, a URL kept in a secret the run lacks is shown as its placeholder.
-  if (secretPlaceholders && /^\*\*\*[A-Za-z0-9_-]+\*\*\*/.test(text)) return text;
+  if (secretPlaceholders && startsWithSecretPlaceholder(text)) return text;
   if (/\s/.test(text)) return undefined;
   try {
     const url = new URL(text);

@@ -1,6 +1,6 @@
 // One line per delivery attempt, and the start of the answer when there is one.
 import type { AttemptReport } from '../deliver/deliver.js';
-import { seconds } from '../deliver/http.js';
+import { isSuccess, seconds } from '../http-facts.js';
 import type { SecretMasker } from '../secrets.js';
 
 /** How much of an answer the log shows. */
@@ -27,5 +27,5 @@ export function attemptText(report: AttemptReport, masker: SecretMasker): string
 }
 
 export function attemptSucceeded(report: AttemptReport): boolean {
-  return report.status !== undefined && report.status >= 200 && report.status < 300;
+  return report.status !== undefined && isSuccess(report.status);
 }

@@ -1,5 +1,5 @@
 // The `results` output: one object per selected webhook, in config order.
-import type { AttemptRequest } from '../deliver/attempt.js';
+import type { OutgoingRequest } from '../net/exchange.js';
 import type { DeliveryOutcome } from '../deliver/deliver.js';
 import type { EventName } from '../events.js';
 import type { SecretMasker } from '../secrets.js';
@@ -58,7 +58,7 @@ export function failedResult(common: Common, error: string): WebhookResult {
 }
 
 /** A dry run's result: the request as it may be shown (secret-derived values already `***`). */
-export function previewResult(common: Common, shown: AttemptRequest): WebhookResult {
+export function previewResult(common: Common, shown: OutgoingRequest): WebhookResult {
   return {
     ...common,
     status: null,

@@ -1,9 +1,9 @@
 // Reads the published version from PatchKit's API (SPEC §11, shared/PATCHKIT_API.md), retried
 // like a delivery when PatchKit is briefly unreachable.
 import { dateOfUnixSeconds, isoSeconds } from '../context/dates.js';
-import { exchange } from '../deliver/http.js';
+import { exchange } from '../net/exchange.js';
 import type { VersionFacts } from '../context/types.js';
-import { backoffDelayMs, DEFAULT_BACKOFF, isRetryableStatus } from '../deliver/retry.js';
+import { DEFAULT_BACKOFF, sleep, withRetries } from '../net/retry.js';
 import { inputProblem, UserError } from '../problems.js';
 import { USER_AGENT } from '../version.js';
 
@@ -86,7 +86,6 @@ async function getJson<T>(
   timeoutMs: number,
   wait: (ms: number) => Promise<void>
 ): Promise<JsonAnswer<T>> {
-  const policy = { ...DEFAULT_BACKOFF, retries: ATTEMPTS - 1, random: Math.random };
   const request = {
     method: 'GET',
     url,
@@ -95,39 +94,29 @@ async function getJson<T>(
       ['User-Agent', USER_AGENT]
     ] as Array<[string, string]>
   };
-  let problem = '';
-  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-    try {
-      const answer = await exchange(request, { timeoutMs, keepBytes: MAX_ANSWER_BYTES });
-      const { status } = answer;
-      if (status >= 200 && status < 300) {
-        if (answer.bodyBytes > MAX_ANSWER_BYTES) {
-          problem = `PatchKit sent an answer larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB`;
-          break;
-        }
-        return { found: true, status, body: JSON.parse(answer.body) as T };
-      }
-      if (status === 404 || status === 403) return { found: false, status, body: {} as T };
-      problem = `PatchKit answered ${status}`;
-      if (!isRetryableStatus(status)) break;
-    } catch (error) {
-      if (error instanceof SyntaxError) {
-        problem = 'PatchKit sent an answer that is not JSON';
-        break;
-      }
-      problem = `PatchKit is unreachable (${error instanceof Error ? error.message : String(error)})`;
-    }
-    if (attempt < ATTEMPTS) await wait(backoffDelayMs(policy, attempt));
-  }
   const shown = url.replace(/\/1\/apps\/[^/?]+/, '/1/apps/***').replace(/\?.*$/, '');
-  throw new UserError([{ field: 'input patchkit-api-url', message: `${problem} (GET ${shown})` }]);
+  const fail = (message: string) =>
+    new UserError([{ field: 'input patchkit-api-url', message: `${message} (GET ${shown})` }]);
+  const last = await withRetries(
+    () => exchange(request, { timeoutMs, keepBytes: MAX_ANSWER_BYTES }),
+    { ...DEFAULT_BACKOFF, retries: ATTEMPTS - 1, random: Math.random },
+    { sleep: wait, now: Date.now }
+  );
+  const { answer } = last;
+  if (!answer) throw fail(`PatchKit is unreachable (${last.error?.message ?? 'no answer'})`);
+  if (answer.status === 404 || answer.status === 403)
+    return { found: false, status: answer.status, body: {} as T };
+  if (last.verdict.kind === 'failed') throw fail(`PatchKit answered ${last.verdict.error}`);
+  if (answer.bodyBytes > MAX_ANSWER_BYTES)
+    throw fail(`PatchKit sent an answer larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB`);
+  try {
+    return { found: true, status: answer.status, body: JSON.parse(answer.body) as T };
+  } catch {
+    throw fail('PatchKit sent an answer that is not JSON');
+  }
 }
 
 /** A size PatchKit reports, when it is one. */
 function byteCount(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise(resolve => setTimeout(resolve, ms));
 }

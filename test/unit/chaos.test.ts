@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { deliverAll, type DeliveryJob } from '../../src/deliver/deliver.js';
-import { DELIVERY_KEEP_BYTES, exchange } from '../../src/deliver/http.js';
+import { DELIVERY_KEEP_BYTES, exchange } from '../../src/net/exchange.js';
 import { seededRandom } from '../support/seeded-random.js';
 
 type Fault = 'ok' | '503' | '429' | '500' | 'reset' | 'hang' | '410';

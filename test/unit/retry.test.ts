@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { backoffDelayMs, isRetryableStatus, retryAfterMs } from '../../src/deliver/retry.js';
+import { isRetryableStatus } from '../../src/http-facts.js';
+import { backoffDelayMs, retryAfterMs } from '../../src/net/retry.js';
 
 describe('retry policy', () => {
   it.each([

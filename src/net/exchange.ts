@@ -1,8 +1,7 @@
-// One HTTP attempt through @actions/http-client (which honours the runner's proxy settings),
+// One HTTP exchange through @actions/http-client (which honours the runner's proxy settings),
 // sending exactly the headers and bytes we rendered and signed.
 import {
   Agent,
-  STATUS_CODES,
   type ClientRequest,
   type IncomingMessage,
   type OutgoingHttpHeaders,
@@ -10,8 +9,7 @@ import {
 } from 'node:http';
 import type { Socket } from 'node:net';
 import { HttpClient } from '@actions/http-client';
-import { carriesBody } from '../render/request.js';
-import type { AttemptRequest } from './attempt.js';
+import { carriesBody, seconds, statusLine } from '../http-facts.js';
 
 export interface HttpAnswer {
   status: number;
@@ -33,6 +31,15 @@ export class TransportError extends Error {
   }
 }
 
+/** What goes on the wire: a rendered request, or one with the delivery's own headers added. */
+export interface OutgoingRequest {
+  method: string;
+  url: string;
+  /** In sending order, names as written. */
+  headers: Array<[string, string]>;
+  body?: string;
+}
+
 export interface ExchangeLimits {
   /** The whole exchange, from connecting to the last byte of the answer. */
   timeoutMs: number;
@@ -47,7 +54,7 @@ export const DELIVERY_KEEP_BYTES = 8 * 1024;
  * One request and its whole answer, bounded by one timer whatever happens on the wire: a proxy
  * that never answers CONNECT, a receiver that trickles, a `101` that takes the socket away.
  */
-export function exchange(request: AttemptRequest, limits: ExchangeLimits): Promise<HttpAnswer> {
+export function exchange(request: OutgoingRequest, limits: ExchangeLimits): Promise<HttpAnswer> {
   return new Promise<HttpAnswer>((resolve, reject) => {
     const inFlight: ClientRequest[] = [];
     let agentToDestroy: Agent | undefined;
@@ -142,7 +149,7 @@ function watchAgent(agent: object, inFlight: ClientRequest[], finish: (error: Er
 function refuseInterimAnswers(req: ClientRequest, finish: (error: Error) => void) {
   const refuse = (status: number | undefined, text: string | undefined, socket?: Socket) => {
     socket?.destroy();
-    const line = `${status ?? ''} ${text || STATUS_CODES[status ?? 0] || ''}`.trim();
+    const line = statusLine(status ?? 0, text);
     finish(
       new TransportError(
         `${line}: the receiver answered with no final status (not a webhook endpoint?)`,
@@ -209,8 +216,4 @@ function describeNetworkError(error: unknown): TransportError {
     return new TransportError('timed out waiting for the server', true);
   // TLS and protocol errors do not heal on a retry.
   return new TransportError(code ? `${message} (${code})` : message, false);
-}
-
-export function seconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(1))} s`;
 }

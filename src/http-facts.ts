@@ -1,0 +1,33 @@
+// What HTTP means to every stage, defined once: rendering (which methods carry a body), delivery
+// and the API sources (which answers succeed, which are worth another try).
+import { STATUS_CODES } from 'node:http';
+
+/** GET and HEAD carry no body: their payload goes into the query string. */
+export function carriesBody(method: string): boolean {
+  return method !== 'GET' && method !== 'HEAD';
+}
+
+export function isSuccess(status: number): boolean {
+  return status >= 200 && status < 300;
+}
+
+const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
+
+export function isRetryableStatus(status: number): boolean {
+  return RETRYABLE_STATUSES.has(status);
+}
+
+/** The receiver's reason phrase, else the standard one. */
+export function reasonPhrase(status: number, reason?: string): string {
+  return reason || STATUS_CODES[status] || '';
+}
+
+/** `404 Not Found`: the status and its reason phrase. */
+export function statusLine(status: number, reason?: string): string {
+  return `${status} ${reasonPhrase(status, reason)}`.trim();
+}
+
+/** `1.5 s`: a duration for people. */
+export function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`;
+}
