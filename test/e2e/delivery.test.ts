@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { BUILT } from '../support/built.js';
 import { annotations, runAction } from '../support/action.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
 
@@ -263,15 +264,14 @@ describe('start-up stays lean', () => {
       }
     });
     expect(run.code).toBe(0);
-    const dist = path.resolve('dist');
     const { files, builtins } = JSON.parse(readFileSync(record, 'utf8')) as {
       files: string[];
       builtins: string[];
     };
     return {
       fromDist: files
-        .filter(file => file.startsWith(dist))
-        .map(file => path.relative(dist, file))
+        .filter(file => file.startsWith(BUILT))
+        .map(file => path.relative(BUILT, file))
         .sort(),
       builtins
     };

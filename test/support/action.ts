@@ -1,11 +1,12 @@
-// Runs the built action (dist/index.js) the way a GitHub runner does: INPUT_* variables with
+// Runs the built action (index.js of the bundle built for this test run) the way a GitHub runner does: INPUT_* variables with
 // their hyphens, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_EVENT_PATH and a workspace.
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { BUILT } from './built.js';
 import { runNode, writeFiles } from './node-process.js';
 
-export const DIST = path.resolve('dist/index.js');
+export const DIST = path.join(BUILT, 'index.js');
 
 export interface ActionOptions {
   inputs?: Record<string, string>;

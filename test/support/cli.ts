@@ -1,10 +1,11 @@
-// Runs the built CLI (dist/cli.js) in a folder of its own.
+// Runs the built CLI (cli.js of the bundle built for this test run) in a folder of its own.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { BUILT } from './built.js';
 import { runNode, writeFiles, type ProcessRun } from './node-process.js';
 
-export const CLI = path.resolve('dist/cli.js');
+export const CLI = path.join(BUILT, 'cli.js');
 
 export type CliRun = ProcessRun;
 
