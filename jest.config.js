@@ -8,5 +8,8 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
   reporters: ['default', '<rootDir>/test/support/closing-line-reporter.cjs'],
-  testTimeout: 30000
+  testTimeout: 30000,
+  // In-process tests only: the end-to-end tests run the bundle in processes of their own.
+  collectCoverageFrom: ['src/**/*.ts'],
+  coverageReporters: ['text-summary']
 };
