@@ -11,12 +11,14 @@ import { DEFAULT_BACKOFF, sleep } from './net/retry.js';
 import type { EventName } from './events.js';
 import { planWebhooks, type PlannedWebhook, type TestMode } from './plan.js';
 import { formatProblem, type Problem } from './problems.js';
+import type { RenderOutcome } from './render/request.js';
 import { requestText } from './report/request-text.js';
 import {
   deliveredResult,
   failedResult,
   previewResult,
   skippedResult,
+  type WebhookReport,
   type WebhookResult
 } from './report/results.js';
 import type { SecretMasker } from './secrets.js';
@@ -43,11 +45,10 @@ export interface RunReporter {
 }
 
 export interface RunOutcome {
-  results: WebhookResult[];
+  /** In config order. */
+  reports: WebhookReport[];
   /** Render problems: when any, nothing was sent. */
   problems: Problem[];
-  /** Dry run: the masked request text of each previewed result, by position in `results`. */
-  requests: Array<string | undefined>;
 }
 
 export async function runWebhooks(
@@ -67,37 +68,40 @@ export async function runWebhooks(
 
   // Every webhook renders before anything is sent: one broken template sends nothing.
   const problems = planned.flatMap(p => (p.outcome.kind === 'failed' ? p.outcome.problems : []));
-  let results: WebhookResult[];
-  let requests: Array<string | undefined> = [];
-  if (options.test === 'dry-run') {
-    const previews = planned.map(p => preview(p, options.event, masker, reporter));
-    results = previews.map(p => p.result);
-    requests = previews.map(p => p.text);
-  } else if (problems.length > 0) {
-    results = planned.map(p => notSentResult(p, options.event));
-  } else {
-    results = await deliverPlanned(planned, options, reporter);
-  }
-  return { results, problems, requests };
+  let reports: WebhookReport[];
+  if (options.test === 'dry-run')
+    reports = planned.map(p => preview(p, options.event, masker, reporter));
+  else if (problems.length > 0) reports = planned.map(p => notSent(p, options.event));
+  else reports = await deliverPlanned(planned, options, reporter);
+  return { reports, problems };
+}
+
+type ReadyWebhook = PlannedWebhook & { outcome: Extract<RenderOutcome, { kind: 'ready' }> };
+
+function isReady(planned: PlannedWebhook): planned is ReadyWebhook {
+  return planned.outcome.kind === 'ready';
+}
+
+function reportOf(planned: PlannedWebhook, result: WebhookResult, requestText?: string) {
+  return { result, continueOnError: planned.definition.continueOnError, requestText };
 }
 
 function commonFields(planned: PlannedWebhook, event: EventName) {
-  const request = planned.outcome.kind === 'ready' ? planned.outcome.request : undefined;
   return {
     name: planned.definition.name,
     event,
     method: planned.definition.method,
-    url: request?.shown.url ?? '',
-    continueOnError: planned.definition.continueOnError
+    url: isReady(planned) ? planned.outcome.request.shown.url : ''
   };
 }
 
-function notSentResult(planned: PlannedWebhook, event: EventName): WebhookResult {
+function notSent(planned: PlannedWebhook, event: EventName): WebhookReport {
   const common = commonFields(planned, event);
-  if (planned.outcome.kind === 'failed')
-    return failedResult(common, planned.outcome.problems.map(formatProblem).join('; '));
-  if (planned.outcome.kind === 'skipped') return skippedResult(common, planned.outcome.reason);
-  return failedResult(common, 'not sent: another webhook failed to render');
+  const { outcome } = planned;
+  if (outcome.kind === 'failed')
+    return reportOf(planned, failedResult(common, outcome.problems.map(formatProblem).join('; ')));
+  if (outcome.kind === 'skipped') return reportOf(planned, skippedResult(common, outcome.reason));
+  return reportOf(planned, failedResult(common, 'not sent: another webhook failed to render'));
 }
 
 function preview(
@@ -105,8 +109,8 @@ function preview(
   event: EventName,
   masker: SecretMasker,
   reporter: RunReporter
-): { result: WebhookResult; text?: string } {
-  if (planned.outcome.kind !== 'ready') return { result: notSentResult(planned, event) };
+): WebhookReport {
+  if (!isReady(planned)) return notSent(planned, event);
   const { request, signingKey } = planned.outcome;
   const shown = shownAttempt(
     request,
@@ -117,7 +121,7 @@ function preview(
   const text = requestText(shown, masker);
   const name = planned.definition.name;
   reporter.preview(name, masker.mask(`${name}: ${shown.method} ${shown.url}`), text);
-  return { result: previewResult(commonFields(planned, event), shown), text };
+  return reportOf(planned, previewResult(commonFields(planned, event), shown), text);
 }
 
 function signingOf(definition: WebhookDefinition, key: string | undefined): Signing | undefined {
@@ -128,31 +132,30 @@ async function deliverPlanned(
   planned: PlannedWebhook[],
   options: RunOptions,
   reporter: RunReporter
-): Promise<WebhookResult[]> {
-  const ready = planned.filter(p => p.outcome.kind === 'ready');
-  const jobs: DeliveryJob[] = ready.map(p => {
-    const outcome = p.outcome as Extract<PlannedWebhook['outcome'], { kind: 'ready' }>;
-    return {
-      name: p.definition.name,
-      request: outcome.request,
-      signing: signingOf(p.definition, outcome.signingKey),
-      timeoutMs: (p.definition.timeout ?? options.timeoutSeconds) * 1000,
-      policy: {
-        ...DEFAULT_BACKOFF,
-        retries: p.definition.retries ?? options.retries,
-        random: Math.random
-      }
-    };
-  });
+): Promise<WebhookReport[]> {
+  const ready = planned.filter(isReady);
+  const jobs: DeliveryJob[] = ready.map(({ definition, outcome }) => ({
+    name: definition.name,
+    request: outcome.request,
+    signing: signingOf(definition, outcome.signingKey),
+    timeoutMs: (definition.timeout ?? options.timeoutSeconds) * 1000,
+    policy: {
+      ...DEFAULT_BACKOFF,
+      retries: definition.retries ?? options.retries,
+      random: Math.random
+    }
+  }));
   const outcomes = await deliverAll(jobs, options.concurrency, {
     send: (request, timeoutMs) => exchange(request, { timeoutMs, keepBytes: DELIVERY_KEEP_BYTES }),
     sleep,
     now: () => Date.now(),
     onAttempt: report => reporter.attempt(report)
   });
+  const delivered = new Map(ready.map((webhook, i) => [webhook, outcomes[i]]));
   return planned.map(p => {
-    const index = ready.indexOf(p);
-    if (index < 0) return notSentResult(p, options.event);
-    return deliveredResult(commonFields(p, options.event), outcomes[index]);
+    const outcome = delivered.get(p as ReadyWebhook);
+    return outcome
+      ? reportOf(p, deliveredResult(commonFields(p, options.event), outcome))
+      : notSent(p, options.event);
   });
 }

@@ -11,7 +11,13 @@ import {
 } from '../front-end/report.js';
 import { formatProblem, UserError, type Problem } from '../problems.js';
 import { attemptText } from '../report/attempt-text.js';
-import { countResults, maskResults, resultsJson, type WebhookResult } from '../report/results.js';
+import {
+  countResults,
+  maskReports,
+  resultsJson,
+  type WebhookReport,
+  type WebhookResult
+} from '../report/results.js';
 import { summaryMarkdown } from '../report/summary.js';
 import { runWebhooks } from '../run-webhooks.js';
 import { actionsRunner, type Runner } from './runner.js';
@@ -63,8 +69,9 @@ export async function run(
       preview: (_name, title, text) => runner.group(title, text),
       attempt: report => runner.info(attemptText(report, masker))
     });
-    const { problems, requests } = outcome;
-    const results = maskResults(outcome.results, masker);
+    const { problems } = outcome;
+    const reports = maskReports(outcome.reports, masker);
+    const results = reports.map(report => report.result);
     if (results.length === 0) {
       const among = settings.only.length ? ` among ${settings.only.join(', ')}` : '';
       runner.warning(`No webhook in ${settings.configPath} listens to ${settings.event}${among}.`);
@@ -72,15 +79,14 @@ export async function run(
 
     publish(runner, settings, results);
     const summary = summaryMarkdown({
-      results,
+      reports,
       dryRun,
       configFile: settings.configPath,
-      event: settings.event,
-      requests
+      event: settings.event
     });
     runner.writeSummary(summary);
     if (problems.length > 0) throw new UserError(problems);
-    decideStep(runner, settings, results);
+    decideStep(runner, settings, reports);
   } catch (error) {
     reportFailure(runner, masker, error);
   }
@@ -132,18 +138,18 @@ function publish(runner: Runner, settings: Settings, results: WebhookResult[]) {
   if (settings.test !== 'dry-run') runner.info(deliveryLine(results));
 }
 
-function decideStep(runner: Runner, settings: Settings, results: WebhookResult[]) {
-  const failed = results.filter(r => !r.ok);
-  for (const result of failed) {
+function decideStep(runner: Runner, settings: Settings, reports: WebhookReport[]) {
+  const failed = reports.filter(r => !r.result.ok);
+  for (const { result, continueOnError } of failed) {
     const message = `${result.name}: ${result.error}`;
-    if (result.continueOnError)
+    if (continueOnError)
       runner.warning(`${message} (continue-on-error)`, { title: 'Webhook failed' });
     else runner.error(message, { title: 'Webhook failed' });
   }
   const fatal = failed.filter(r => !r.continueOnError);
   if (fatal.length > 0 && settings.failOnError) {
-    const names = fatal.map(r => r.name).join(', ');
-    runner.setFailed(`${fatal.length} of ${results.length} webhook(s) failed: ${names}`);
+    const names = fatal.map(r => r.result.name).join(', ');
+    runner.setFailed(`${fatal.length} of ${reports.length} webhook(s) failed: ${names}`);
   }
 }
 

@@ -9,7 +9,7 @@ import {
 } from '../front-end/report.js';
 import { formatProblem, UserError } from '../problems.js';
 import { attemptSucceeded, attemptText } from '../report/attempt-text.js';
-import { maskResults, resultsJson, type WebhookResult } from '../report/results.js';
+import { maskReports, resultsJson, type WebhookResult } from '../report/results.js';
 import { runWebhooks } from '../run-webhooks.js';
 import { isMaskableInText, SecretMasker, SHORTEST_MASKED_IN_TEXT } from '../secrets.js';
 import { VERSION } from '../version.js';
@@ -86,10 +86,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
     });
     if (outcome.problems.length > 0) throw new UserError(outcome.problems);
-    const results = maskResults(outcome.results, masker);
+    const reports = maskReports(outcome.reports, masker);
+    const results = reports.map(report => report.result);
     say(`\n${summaryLines(results, options.test === 'dry-run', paint)}\n`);
     if (options.json) io.stdout(`${resultsJson(results)}\n`);
-    return results.some(r => !r.ok && !r.continueOnError) ? EXIT_DELIVERY_FAILED : EXIT_OK;
+    return reports.some(r => !r.result.ok && !r.continueOnError) ? EXIT_DELIVERY_FAILED : EXIT_OK;
   } catch (error) {
     if (!(error instanceof UserError)) {
       const { message, stack } = unexpectedError(error);

@@ -17,8 +17,15 @@ export interface WebhookResult {
   duration_ms: number;
   error: string | null;
   request?: { method: string; url: string; headers: Record<string, string>; body: string | null };
-  /** Not part of the output: lets the step tolerate this failure. */
+}
+
+/** One selected webhook's outcome, with what the front ends need beside the output. */
+export interface WebhookReport {
+  result: WebhookResult;
+  /** A failure of this webhook does not fail the step. */
   continueOnError: boolean;
+  /** Dry run: the request as it would be sent, masked. */
+  requestText?: string;
 }
 
 interface Common {
@@ -26,7 +33,6 @@ interface Common {
   event: EventName;
   method: string;
   url: string;
-  continueOnError: boolean;
 }
 
 export function deliveredResult(common: Common, outcome: DeliveryOutcome): WebhookResult {
@@ -80,21 +86,23 @@ export function previewResult(common: Common, shown: OutgoingRequest): WebhookRe
  * Results as they may be printed: every string masked as a value, secret headers hidden. The
  * summary, the log and the outputs all read these, never the raw ones.
  */
-export function maskResults(results: WebhookResult[], masker: SecretMasker): WebhookResult[] {
-  return results.map(result => {
-    const masked = masker.maskDeep(result);
-    if (result.request)
-      masked.request = {
-        ...masker.maskDeep(result.request),
-        headers: Object.fromEntries(
-          Object.entries(result.request.headers).map(([name, value]) => [
-            name,
-            masker.maskHeader(name, value)
-          ])
-        )
-      };
-    return masked;
-  });
+export function maskReports(reports: WebhookReport[], masker: SecretMasker): WebhookReport[] {
+  return reports.map(report => ({ ...report, result: maskResult(report.result, masker) }));
+}
+
+function maskResult(result: WebhookResult, masker: SecretMasker): WebhookResult {
+  const masked = masker.maskDeep(result);
+  if (result.request)
+    masked.request = {
+      ...masker.maskDeep(result.request),
+      headers: Object.fromEntries(
+        Object.entries(result.request.headers).map(([name, value]) => [
+          name,
+          masker.maskHeader(name, value)
+        ])
+      )
+    };
+  return masked;
 }
 
 export function countResults(results: WebhookResult[]) {
@@ -106,11 +114,11 @@ export function countResults(results: WebhookResult[]) {
 }
 
 /**
- * The output's JSON, from masked results, without the internal fields. Request bodies are kept
- * whole unless the output would pass its limit; then they are cut, each to an equal share.
+ * The output's JSON, from masked results. Request bodies are kept whole unless the output would
+ * pass its limit; then they are cut, each to an equal share.
  */
 export function resultsJson(masked: WebhookResult[]): string {
-  const visible = masked.map(({ continueOnError: _, ...result }) => ({
+  const visible = masked.map(result => ({
     ...result,
     request: result.request && { ...result.request }
   }));

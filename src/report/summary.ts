@@ -2,20 +2,19 @@
 // Everything in it that came from a receiver or a template is escaped: it cannot add Markdown
 // or HTML. Input values are masked already.
 import { cutText, SHOWN_BODY_LIMIT, SUMMARY_LIMIT } from './cut.js';
-import type { WebhookResult } from './results.js';
+import type { WebhookReport, WebhookResult } from './results.js';
 
 export interface SummaryInput {
-  results: WebhookResult[];
+  /** Masked already. */
+  reports: WebhookReport[];
   dryRun: boolean;
   configFile: string;
   event: string;
-  /** Dry run: the request text of each previewed result, by position in `results`. */
-  requests: Array<string | undefined>;
 }
 
 export function summaryMarkdown(input: SummaryInput): string {
   const title = input.dryRun ? 'Release webhooks — test run (nothing sent)' : 'Release webhooks';
-  const rows = input.results.map(r =>
+  const rows = input.reports.map(({ result: r }) =>
     [
       markdownText(r.name),
       codeSpan(`${r.method} ${r.url}`),
@@ -34,10 +33,9 @@ export function summaryMarkdown(input: SummaryInput): string {
     ...rows.map(row => `| ${row} |`)
   ];
   let size = byteLength(parts.join('\n'));
-  const blocks = input.results.flatMap((result, i) => {
-    const text = input.requests[i];
-    return text === undefined ? [] : [requestBlock(result.name, text)];
-  });
+  const blocks = input.reports.flatMap(({ result, requestText }) =>
+    requestText === undefined ? [] : [requestBlock(result.name, requestText)]
+  );
   const notShown = blocks.findIndex(block => {
     size += byteLength(block) + 1;
     return size > SUMMARY_LIMIT - 1024;
