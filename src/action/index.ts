@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { exitWhenDone } from '../exit.js';
+import { exitWhenDone } from '../front-end/exit.js';
 import { run } from './main.js';
 
 exitWhenDone(

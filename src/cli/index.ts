@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { exitWhenDone } from '../exit.js';
+import { exitWhenDone } from '../front-end/exit.js';
 import { runCli } from './main.js';
 
 /**

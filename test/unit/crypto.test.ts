@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import * as nodeCrypto from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import * as standIn from '../../src/crypto.js';
 import { createHash, createHmac, randomUUID } from '../../src/crypto.js';
 
 describe('crypto without loading node:crypto up front', () => {
@@ -25,5 +27,21 @@ describe('crypto without loading node:crypto up front', () => {
     expect(createHash('sha256').update('body').digest('base64')).toBe(
       nodeCrypto.createHash('sha256').update('body').digest('base64')
     );
+  });
+});
+
+describe('src/crypto.ts stands in for `crypto` in the bundle', () => {
+  // scripts/build.js gives this module to these packages in place of node:crypto.
+  const importers = {
+    liquidjs: readFileSync('node_modules/liquidjs/dist/liquid.node.mjs', 'utf8'),
+    '@actions/core': readFileSync('node_modules/@actions/core/lib/file-command.js', 'utf8')
+  };
+
+  it.each(Object.entries(importers))('exports every name %s uses', (_name, source) => {
+    const named = /import \{([^}]*)\} from 'crypto'/.exec(source)?.[1].split(',') ?? [];
+    const used = [...source.matchAll(/\bcrypto\.(\w+)/g)].map(match => match[1]);
+    const names = [...named, ...used].map(name => name.trim()).filter(Boolean);
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(typeof standIn[name as keyof typeof standIn]).toBe('function');
   });
 });
