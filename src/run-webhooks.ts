@@ -9,7 +9,7 @@ import { DELIVERY_KEEP_BYTES, exchange } from './net/exchange.js';
 import type { Signing } from './deliver/sign.js';
 import { DEFAULT_BACKOFF, sleep } from './net/retry.js';
 import type { EventName } from './events.js';
-import { planWebhooks, type PlannedWebhook, type TestMode } from './plan.js';
+import { planWebhooks, type PlannedWebhook, type SettingNames, type TestMode } from './plan.js';
 import { formatProblem, type Problem } from './problems.js';
 import type { RenderOutcome } from './render/request.js';
 import { requestText } from './report/request-text.js';
@@ -29,6 +29,8 @@ export interface RunOptions {
   context: VersionContext;
   event: EventName;
   only: string[];
+  /** How the front end names its settings in errors. */
+  settingNames?: SettingNames;
   test: TestMode;
   timeoutSeconds: number;
   retries: number;
@@ -59,6 +61,7 @@ export async function runWebhooks(
   const planned = await planWebhooks(options.config, options.context, {
     event: options.event,
     only: options.only,
+    settingNames: options.settingNames,
     test: options.test,
     userAgent: USER_AGENT
   });
@@ -91,7 +94,11 @@ function commonFields(planned: PlannedWebhook, event: EventName) {
     name: planned.definition.name,
     event,
     method: planned.definition.method,
-    url: isReady(planned) ? planned.outcome.request.shown.url : ''
+    url: isReady(planned)
+      ? planned.outcome.request.shown.url
+      : planned.outcome.kind === 'failed'
+        ? (planned.outcome.shownUrl ?? '')
+        : ''
   };
 }
 

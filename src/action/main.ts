@@ -20,6 +20,10 @@ import {
 } from '../report/results.js';
 import { summaryMarkdown } from '../report/summary.js';
 import { runWebhooks } from '../run-webhooks.js';
+import { contextForMode, planWebhooks } from '../plan.js';
+import type { WebhooksConfig } from '../config/types.js';
+import type { VersionContext } from '../context/types.js';
+import { USER_AGENT } from '../version.js';
 import { actionsRunner, type Runner } from './runner.js';
 import { isMaskableInText, SecretMasker, SHORTEST_MASKED_IN_TEXT } from '../secrets.js';
 import { readSettings, type Settings } from './settings.js';
@@ -36,7 +40,7 @@ export async function run(
     if (value) for (const form of masker.add(value)) runner.setSecret(form);
   };
   try {
-    const settings = readSettings(name => runner.getInput(name), env);
+    const { settings, problems } = readSettings(name => runner.getInput(name), env);
     for (const [name, value] of Object.entries(settings.secrets)) {
       protect(value);
       if (value.trim() && !isMaskableInText(value))
@@ -49,12 +53,15 @@ export async function run(
     protect(settings.patchkit?.appSecret);
     protect(settings.patchkit?.apiKey);
 
-    const config = loadConfig(
-      readConfigText(settings.configPath, settings.workspace, 'input config'),
-      settings.configPath
+    // Inputs, the config and the templates are checked in one pass and reported together.
+    const config = await collecting(problems, () =>
+      loadConfig(
+        readConfigText(settings.configPath, settings.workspace, 'input config'),
+        settings.configPath
+      )
     );
     const context = buildContext({
-      facts: await gatherFacts(settings),
+      facts: await gatherFacts(settings, problems, runner),
       github: settings.github,
       event: settings.event,
       test: false,
@@ -62,6 +69,12 @@ export async function run(
       vars: settings.vars,
       now: new Date()
     });
+    if (problems.length > 0) {
+      if (config) problems.push(...(await renderProblems(config, context, settings)));
+      throw new UserError(problems);
+    }
+    if (!config) throw new UserError(problems);
+
     const dryRun = settings.test === 'dry-run';
     if (dryRun) runner.info(`Test run for ${settings.event}: rendering only, nothing is sent.`);
     const outcome = await runWebhooks({ ...settings, config, context }, masker, {
@@ -69,59 +82,119 @@ export async function run(
       preview: (_name, title, text) => runner.group(title, text),
       attempt: report => runner.info(attemptText(report, masker))
     });
-    const { problems } = outcome;
     const reports = maskReports(outcome.reports, masker);
     const results = reports.map(report => report.result);
-    if (results.length === 0) {
-      const among = settings.only.length ? ` among ${settings.only.join(', ')}` : '';
-      runner.warning(`No webhook in ${settings.configPath} listens to ${settings.event}${among}.`);
-    }
+    if (results.length === 0) runner.warning(nobodyListens(settings));
 
     publish(runner, settings, results);
-    const summary = summaryMarkdown({
-      reports,
-      dryRun,
-      configFile: settings.configPath,
-      event: settings.event
-    });
-    runner.writeSummary(summary);
-    if (problems.length > 0) throw new UserError(problems);
+    const shown = contextForMode(context, settings.test);
+    runner.writeSummary(
+      summaryMarkdown({
+        reports,
+        dryRun,
+        configFile: settings.configPath,
+        event: settings.event,
+        announced: masker.mask(`${shown.app.display_name} ${shown.version.label}`.trim()),
+        nobodyListens: nobodyListens(settings)
+      })
+    );
+    if (outcome.problems.length > 0) throw new UserError(outcome.problems);
     decideStep(runner, settings, reports);
   } catch (error) {
     reportFailure(runner, masker, error);
   }
 }
 
-/** Explicit inputs first, then PatchKit, the release asked for, the release of the event. */
-async function gatherFacts(settings: Settings): Promise<VersionFacts[]> {
+function nobodyListens(settings: Settings): string {
+  const among = settings.only.length ? ` among ${settings.only.join(', ')}` : '';
+  return `No webhook in ${settings.configPath} listens to ${settings.event}${among}.`;
+}
+
+/** Runs `work`; a UserError's problems join `problems` instead of ending the run. */
+async function collecting<T>(
+  problems: Problem[],
+  work: () => T | Promise<T>
+): Promise<T | undefined> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    problems.push(...error.problems);
+    return undefined;
+  }
+}
+
+/** What the templates would say, when inputs already failed: reported with them, all at once. */
+async function renderProblems(
+  config: WebhooksConfig,
+  context: VersionContext,
+  settings: Settings
+): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  const planned = await collecting(problems, () =>
+    planWebhooks(config, context, {
+      event: settings.event,
+      only: settings.only,
+      test: settings.test,
+      userAgent: USER_AGENT
+    })
+  );
+  for (const { outcome } of planned ?? [])
+    if (outcome.kind === 'failed') problems.push(...outcome.problems);
+  return problems;
+}
+
+/**
+ * Explicit inputs first, then PatchKit, the release asked for, the release of the event. A
+ * source that fails adds its problems and contributes nothing. In test mode a file the
+ * workspace lacks (a pull request has no build output) is a notice, and a sample stands in.
+ */
+async function gatherFacts(
+  settings: Settings,
+  problems: Problem[],
+  runner: Runner
+): Promise<VersionFacts[]> {
+  const fromWorkspace = async <T>(work: () => T | Promise<T>): Promise<T | undefined> => {
+    if (settings.test === 'off') return collecting(problems, work);
+    const notices: Problem[] = [];
+    const value = await collecting(notices, work);
+    for (const notice of notices)
+      runner.notice(`${formatProblem(notice)}; the test run uses a sample value.`);
+    return value;
+  };
   const fromInputs: VersionFacts = { ...settings.facts };
   if (settings.contentFiles.length > 0)
-    fromInputs.contentSize = await totalFileSize(
-      settings.contentFiles,
-      settings.workspace,
-      'version-content-files'
+    fromInputs.contentSize = await fromWorkspace(() =>
+      totalFileSize(settings.contentFiles, settings.workspace, 'version-content-files')
     );
   if (settings.diffFiles.length > 0)
-    fromInputs.diffSize = await totalFileSize(
-      settings.diffFiles,
-      settings.workspace,
-      'version-diff-files'
+    fromInputs.diffSize = await fromWorkspace(() =>
+      totalFileSize(settings.diffFiles, settings.workspace, 'version-diff-files')
     );
-  if (settings.changesFile)
-    fromInputs.changes = readChangesFile(settings.changesFile, settings.workspace);
+  if (settings.changesFile) {
+    const file = settings.changesFile;
+    fromInputs.changes = await fromWorkspace(() => readChangesFile(file, settings.workspace));
+  }
   const facts = [fromInputs];
   const timeoutMs = settings.timeoutSeconds * 1000;
-  if (settings.patchkit) facts.push(await patchKitFacts(settings.patchkit, timeoutMs));
-  if (settings.release) {
-    const { fetchRelease } = await import('../sources/github-release.js');
-    const release = await fetchRelease({
-      release: settings.release,
-      repository: settings.github.repository,
-      token: settings.githubToken,
-      apiUrl: settings.apiUrl,
-      timeoutMs
+  const patchkit = settings.patchkit;
+  if (patchkit) {
+    const found = await collecting(problems, () => patchKitFacts(patchkit, timeoutMs));
+    if (found) facts.push(found);
+  }
+  const release = settings.release;
+  if (release) {
+    const found = await collecting(problems, async () => {
+      const { fetchRelease } = await import('../sources/github-release.js');
+      return fetchRelease({
+        release,
+        repository: settings.github.repository,
+        token: settings.githubToken,
+        apiUrl: settings.apiUrl,
+        timeoutMs
+      });
     });
-    facts.push(releaseFacts(release));
+    if (found) facts.push(releaseFacts(found));
   }
   const eventRelease = readEventRelease(settings.eventPath);
   if (eventRelease) facts.push(releaseFacts(eventRelease));
@@ -148,8 +221,11 @@ function decideStep(runner: Runner, settings: Settings, reports: WebhookReport[]
   }
   const fatal = failed.filter(r => !r.continueOnError);
   if (fatal.length > 0 && settings.failOnError) {
+    // The count is the `failed` output's; those tolerated are named apart.
+    const tolerated = failed.length - fatal.length;
     const names = fatal.map(r => r.result.name).join(', ');
-    runner.setFailed(`${fatal.length} of ${reports.length} webhook(s) failed: ${names}`);
+    const also = tolerated > 0 ? ` (${tolerated} of them under continue-on-error)` : '';
+    runner.setFailed(`${failed.length} of ${reports.length} webhook(s) failed${also}: ${names}`);
   }
 }
 

@@ -14,6 +14,7 @@ export interface Runner {
   getInput(name: string): string;
   info(message: string): void;
   debug(message: string): void;
+  notice(message: string): void;
   warning(message: string, place?: AnnotationPlace): void;
   error(message: string, place?: AnnotationPlace): void;
   setSecret(value: string): void;
@@ -38,6 +39,7 @@ export function actionsRunner(env: NodeJS.ProcessEnv = process.env): Runner {
     getInput: name => core.getInput(name, { trimWhitespace: false }),
     info: message => core.info(message),
     debug: message => core.debug(message),
+    notice: message => core.notice(message),
     warning: (message, place) => core.warning(message, properties(place)),
     error: (message, place) => core.error(message, properties(place)),
     setSecret: value => core.setSecret(value),

@@ -6,7 +6,7 @@ import { parseByteCount } from '../context/human-size.js';
 import type { GitHubEnvironment, VersionFacts } from '../context/types.js';
 import type { PatchKitSource } from '../sources/patchkit.js';
 import { NUMBER_RULES } from '../config/fields.js';
-import { UserError, type Problem } from '../problems.js';
+import type { Problem } from '../problems.js';
 import type { TestMode } from '../plan.js';
 import { githubEnvironment } from '../front-end/environment.js';
 import { list, parseBoolean, parseNumber, textValues } from '../front-end/values.js';
@@ -38,7 +38,11 @@ export interface Settings {
 
 export type InputReader = (name: string) => string;
 
-export function readSettings(input: InputReader, env: NodeJS.ProcessEnv): Settings {
+/** Settings with a fallback for each invalid input, and the problems of those inputs. */
+export function readSettings(
+  input: InputReader,
+  env: NodeJS.ProcessEnv
+): { settings: Settings; problems: Problem[] } {
   const problems: Problem[] = [];
   const text = (name: string) => input(name).trim();
   const optional = (name: string) => text(name) || undefined;
@@ -158,6 +162,5 @@ export function readSettings(input: InputReader, env: NodeJS.ProcessEnv): Settin
     apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
     eventPath: env.GITHUB_EVENT_PATH || undefined
   };
-  if (problems.length > 0) throw new UserError(problems);
-  return settings;
+  return { settings, problems };
 }

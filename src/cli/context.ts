@@ -101,7 +101,7 @@ export function localGitHubEnvironment(env: NodeJS.ProcessEnv, cwd: string): Git
   };
   return githubEnvironment(env, fact => {
     if (fact === 'sha') return git('rev-parse', 'HEAD');
-    if (fact === 'refName') return git('describe', '--tags', '--exact-match');
+    if (fact === 'tag') return git('describe', '--tags', '--exact-match');
     const remote = git('remote', 'get-url', 'origin');
     return /[/:]([^/:]+\/[^/]+?)(?:\.git)?$/.exec(remote)?.[1] ?? '';
   });

@@ -77,14 +77,23 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           ? 'test delivery with sample values'
           : 'delivery';
     say(paint.bold(`${options.config}: ${options.event} (${mode})\n`));
-    const outcome = await runWebhooks({ ...options, config, context }, masker, {
-      protect: secret => masker.add(secret),
-      preview: (_name, title, text) => say(`\n${paint.bold(`── ${title}`)}\n${text}\n`),
-      attempt: report => {
-        const text = attemptText(report, masker);
-        say(`${attemptSucceeded(report) ? paint.green(text) : paint.red(text)}\n`);
+    const outcome = await runWebhooks(
+      {
+        ...options,
+        config,
+        context,
+        settingNames: { only: '--only', versionLabel: '--set version.label' }
+      },
+      masker,
+      {
+        protect: secret => masker.add(secret),
+        preview: (_name, title, text) => say(`\n${paint.bold(`── ${title}`)}\n${text}\n`),
+        attempt: report => {
+          const text = attemptText(report, masker);
+          say(`${attemptSucceeded(report) ? paint.green(text) : paint.red(text)}\n`);
+        }
       }
-    });
+    );
     if (outcome.problems.length > 0) throw new UserError(outcome.problems);
     const reports = maskReports(outcome.reports, masker);
     const results = reports.map(report => report.result);

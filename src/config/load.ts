@@ -205,7 +205,7 @@ class ConfigReader extends NodeReader {
           this.report(value ?? (pair.key as Node), field, 'has no value', webhook);
         continue;
       }
-      if (key === 'url') fields.url = this.template(value, field, webhook);
+      if (key === 'url') fields.url = this.url(value, field, webhook);
       else if (key !== 'name') this.readShared(key as SharedKey, value, field, webhook, fields);
     }
     return fields;
@@ -287,6 +287,19 @@ class ConfigReader extends NodeReader {
         this.report(keyNode, field, `unknown key \`${key}\`${hint}`, webhook);
       }
     }
+  }
+
+  /** A URL without Liquid is checked here, with the rest of the file, not at render time. */
+  private url(node: Node, field: string, webhook: string | undefined): Template | undefined {
+    const template = this.template(node, field, webhook);
+    if (!template || /[{}]/.test(template.source)) return template;
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(template.source.trim())?.[1]?.toLowerCase();
+    if (scheme !== 'http' && scheme !== 'https') {
+      const found = scheme ? ` (found ${scheme}:)` : '';
+      this.report(node, field, `must be an absolute http: or https: URL${found}`, webhook);
+      return undefined;
+    }
+    return template;
   }
 
   private events(node: Node, field: string, webhook: string | undefined): EventName[] | undefined {

@@ -37,7 +37,8 @@ export function buildContext(options: ContextOptions): VersionContext {
     },
     version: {
       id: pick('versionId') ?? '',
-      label: pick('versionLabel') ?? github.refName,
+      // A branch or a pull request's ref (`7/merge`) is never a version label.
+      label: pick('versionLabel') ?? (github.refType === 'tag' ? github.refName : ''),
       published_at: pick('publishedAt') ?? isoSeconds(options.now),
       content_size: contentSize,
       humanized_content_size: contentSize === null ? '' : humanSize(contentSize),

@@ -26,6 +26,8 @@ export interface GitHubEnvironment {
   sha: string;
   ref: string;
   refName: string;
+  /** `tag` or `branch` (GITHUB_REF_TYPE). */
+  refType: string;
   runId: string;
   actor: string;
   eventName: string;

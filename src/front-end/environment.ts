@@ -6,14 +6,17 @@ import type { GitHubEnvironment } from '../context/types.js';
  */
 export function githubEnvironment(
   env: NodeJS.ProcessEnv,
-  local: (fact: 'repository' | 'sha' | 'refName') => string = () => ''
+  local: (fact: 'repository' | 'sha' | 'tag') => string = () => ''
 ): GitHubEnvironment {
+  // Outside a job, the checkout's tag (when HEAD has one) is the ref.
+  const tag = env.GITHUB_REF_NAME ? '' : local('tag');
   return {
     serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
     repository: env.GITHUB_REPOSITORY || local('repository'),
     sha: env.GITHUB_SHA || local('sha'),
     ref: env.GITHUB_REF || '',
-    refName: env.GITHUB_REF_NAME || local('refName'),
+    refName: env.GITHUB_REF_NAME || tag,
+    refType: env.GITHUB_REF_TYPE || (tag ? 'tag' : ''),
     runId: env.GITHUB_RUN_ID || '',
     actor: env.GITHUB_ACTOR || '',
     eventName: env.GITHUB_EVENT_NAME || ''

@@ -2,6 +2,7 @@
 // deliveries and for the API sources alike.
 import { isRetryableStatus, isSuccess, seconds, statusLine } from '../http-facts.js';
 import { TransportError, type HttpAnswer } from './exchange.js';
+import { answerReason } from './reason.js';
 
 export interface RetryPolicy {
   /** Extra attempts after the first. */
@@ -69,8 +70,10 @@ export function judge(
     return { kind: 'failed', error: withAttempts(reason, number) };
   }
   const { status } = answer;
-  const line = statusLine(status, answer.statusText);
   if (isSuccess(status)) return { kind: 'succeeded' };
+  const line = statusLine(status, answer.statusText);
+  const reason = answerReason(answer.body);
+  const because = reason ? `: ${reason}` : '';
   if (status >= 300 && status < 400) {
     const location = answer.headers.location;
     const where = location ? ` to ${location}` : '';
@@ -79,12 +82,13 @@ export function judge(
       error: `${line}: redirected${where}; redirects are not followed, use the final URL`
     };
   }
-  if (!isRetryableStatus(status)) return { kind: 'failed', error: `${line} (not retried)` };
-  if (last) return { kind: 'failed', error: withAttempts(line, number) };
+  if (!isRetryableStatus(status))
+    return { kind: 'failed', error: `${line} (not retried)${because}` };
+  if (last) return { kind: 'failed', error: `${withAttempts(line, number)}${because}` };
   const askedMs = retryAfterMs(answer.headers['retry-after'], nowMs);
   if (askedMs !== undefined && askedMs > policy.retryAfterCapMs) {
-    const reason = `${line}: the server asked to retry after ${seconds(askedMs)}, longer than the ${seconds(policy.retryAfterCapMs)} we wait`;
-    return { kind: 'failed', error: withAttempts(reason, number) };
+    const asked = `${line}: the server asked to retry after ${seconds(askedMs)}, longer than the ${seconds(policy.retryAfterCapMs)} we wait`;
+    return { kind: 'failed', error: withAttempts(asked, number) };
   }
   return { kind: 'retry', waitMs: askedMs ?? backoffDelayMs(policy, number) };
 }

@@ -1,5 +1,6 @@
 // Rendering of templates, with positions of faults in the file. Templates that only print
 // variables are rendered by the plain renderer; the first one that needs more loads Liquid.
+import { closestName } from '../config/suggest.js';
 import { placeInTemplate } from '../config/template-place.js';
 import type { Template } from '../config/types.js';
 import type { Problem } from '../problems.js';
@@ -34,7 +35,8 @@ function plainEngine(budget: RenderBudget): TemplateEngine {
         if (output === undefined) throw new NeedsLiquid();
         return output;
       } catch (error) {
-        if (error instanceof RenderBudgetExceeded) throw templateError(error, template, webhook);
+        if (error instanceof RenderBudgetExceeded)
+          throw templateError(error, template, webhook, { scope, filters: [] });
         throw error;
       }
     },
@@ -66,7 +68,7 @@ function liquidEngine(liquid: LiquidRenderer, budget: RenderBudget): TemplateEng
         budget.spend(output.length);
         return output;
       } catch (error) {
-        throw templateError(error, template, webhook);
+        throw templateError(error, template, webhook, { scope, filters: liquid.filterNames });
       }
     },
     condition(template, scope, webhook) {
@@ -75,13 +77,24 @@ function liquidEngine(liquid: LiquidRenderer, budget: RenderBudget): TemplateEng
         const value = liquid.evaluate(wrapped ? wrapped[1] : template.source, scope, budget);
         return value !== false && value !== null && value !== undefined;
       } catch (error) {
-        throw templateError(error, template, webhook);
+        throw templateError(error, template, webhook, { scope, filters: liquid.filterNames });
       }
     }
   };
 }
 
-function templateError(error: unknown, template: Template, webhook: string): TemplateError {
+/** What a message about an unknown name can suggest from. */
+interface Known {
+  scope: object;
+  filters: readonly string[];
+}
+
+function templateError(
+  error: unknown,
+  template: Template,
+  webhook: string,
+  known: Known
+): TemplateError {
   const raw = error instanceof Error ? error.message : String(error);
   if (error instanceof RenderBudgetExceeded || BUDGET_MESSAGE.test(raw))
     return new TemplateError(
@@ -98,17 +111,50 @@ function templateError(error: unknown, template: Template, webhook: string): Tem
     ? placeInTemplate(template.place, template.origin, Number(position[1]), Number(position[2]))
     : template.place;
   const message = raw.replace(/, line:\d+, col:\d+[^]*$/, '').split('\n')[0];
-  return new TemplateError({ message: describe(message), place, field: template.field, webhook });
+  return new TemplateError({
+    message: describe(message, known),
+    place,
+    field: template.field,
+    webhook
+  });
 }
 
 /** liquidjs wraps what the budget throws inside a filter or tag in an error of its own. */
 const BUDGET_MESSAGE = /^the run's templates /;
 
-function describe(message: string): string {
+function describe(message: string, known: Known): string {
   const undefinedVariable = /^undefined variable: (.+)$/.exec(message);
-  if (undefinedVariable)
-    return `unknown variable \`${undefinedVariable[1]}\` (see the variables in the README)`;
+  if (undefinedVariable) {
+    const path = undefinedVariable[1];
+    if (path.startsWith('secrets.')) return unknownSecret(path.slice('secrets.'.length), known);
+    return `unknown variable \`${path}\`${didYouMean(path, variablePaths(known.scope))} (see the variables in the README)`;
+  }
   const undefinedFilter = /^undefined filter: (.+)$/.exec(message);
-  if (undefinedFilter) return `unknown filter \`${undefinedFilter[1]}\``;
+  if (undefinedFilter)
+    return `unknown filter \`${undefinedFilter[1]}\`${didYouMean(undefinedFilter[1], known.filters)}`;
   return message;
+}
+
+function unknownSecret(name: string, known: Known): string {
+  const secrets = Object.keys((known.scope as { secrets?: object }).secrets ?? {});
+  if (secrets.length === 0)
+    return `\`secrets.${name}\` is unknown: the \`secrets\` input was not given; add \`secrets: \${{ toJSON(secrets) }}\` under the step's \`with:\``;
+  const guess = didYouMean(name, secrets);
+  return `no secret \`${name}\` in the \`secrets\` input${guess || ' (is it set in the repository or environment secrets, spelt so?)'}`;
+}
+
+function didYouMean(name: string, known: readonly string[]): string {
+  const guess = closestName(name, known);
+  return guess ? `; did you mean \`${guess}\`?` : '';
+}
+
+/** `app`, `app.name`, `version.label` …: the names a template can read, two levels deep. */
+function variablePaths(scope: object): string[] {
+  const paths: string[] = [];
+  for (const [key, value] of Object.entries(scope)) {
+    paths.push(key);
+    if (typeof value === 'object' && value !== null && key !== 'secrets')
+      for (const inner of Object.keys(value)) paths.push(`${key}.${inner}`);
+  }
+  return paths;
 }

@@ -21,6 +21,8 @@ function refuseFiles(): never {
 const FILE_TAGS = ['include', 'render', 'layout', 'block'];
 
 export interface LiquidRenderer {
+  /** Every filter a template may use, for suggestions. */
+  filterNames: readonly string[];
   render(source: string, scope: object, budget: RenderBudget): string;
   evaluate(expression: string, scope: object, budget: RenderBudget): unknown;
 }
@@ -44,6 +46,7 @@ export function createLiquidRenderer(): LiquidRenderer {
   const context = (scope: object, budget: RenderBudget) =>
     new Context(scope, liquid.options, {}, { ...budget.liquidLimits, liquid } as never);
   return {
+    filterNames: Object.keys(liquid.filters),
     render: (source, scope, budget) =>
       liquid.renderSync(liquid.parse(source), context(scope, budget)) as string,
     evaluate: (expression, scope, budget) =>

@@ -8,7 +8,7 @@ import type { Problem } from '../problems.js';
 import { TemplateError, withTemplateEngine, type TemplateEngine } from './engine.js';
 import { formEncode } from './form.js';
 import { jsonText, NumberText } from './json.js';
-import { readsSecrets, shownSecretUrl, SHOWN_SECRET } from './secret-reads.js';
+import { readsSecrets, shownSecretUrl, SHOWN_SECRET } from './reads.js';
 
 export interface HttpMessage {
   method: Method;
@@ -29,7 +29,8 @@ export interface RenderedRequest extends HttpMessage {
 export type RenderOutcome =
   | { kind: 'ready'; request: RenderedRequest; signingKey?: string }
   | { kind: 'skipped'; reason: string }
-  | { kind: 'failed'; problems: Problem[] };
+  /** `shownUrl`: the URL as it may be shown, when it rendered. */
+  | { kind: 'failed'; problems: Problem[]; shownUrl?: string };
 
 export interface RenderOptions {
   userAgent: string;
@@ -157,7 +158,7 @@ function renderWebhook(
     if (keyProblem) fail(webhook.secret, keyProblem);
   }
 
-  if (problems.length > 0 || !url || !shownUrl) return { kind: 'failed', problems };
+  if (problems.length > 0 || !url || !shownUrl) return { kind: 'failed', problems, shownUrl };
   if (wanted === false) return { kind: 'skipped', reason: `when: ${condition?.source}` };
 
   let body: string | undefined;

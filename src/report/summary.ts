@@ -10,28 +10,37 @@ export interface SummaryInput {
   dryRun: boolean;
   configFile: string;
   event: string;
+  /** `Space Game 2.3.0`: the app and version announced (masked). */
+  announced: string;
+  /** Said instead of an empty table. */
+  nobodyListens: string;
 }
 
 export function summaryMarkdown(input: SummaryInput): string {
   const title = input.dryRun ? 'Release webhooks — test run (nothing sent)' : 'Release webhooks';
-  const rows = input.reports.map(({ result: r }) =>
+  const rows = input.reports.map(({ result: r, continueOnError }) =>
     [
       markdownText(r.name),
       codeSpan(`${r.method} ${r.url}`),
-      outcome(r, input.dryRun),
+      outcome(r, input.dryRun, continueOnError),
       r.attempts > 0 ? String(r.attempts) : '',
       r.attempts > 0 ? `${r.duration_ms} ms` : ''
     ].join(' | ')
   );
+  const what = input.announced ? `**${markdownText(input.announced)}**` : 'a version';
   const parts = [
     `### ${title}`,
     '',
-    `Event ${codeSpan(input.event)} · config ${codeSpan(input.configFile)}`,
-    '',
-    '| Webhook | Request | Result | Attempts | Time |',
-    '| --- | --- | --- | --- | --- |',
-    ...rows.map(row => `| ${row} |`)
+    `${input.dryRun ? 'Would announce' : 'Announced'} ${what} · event ${codeSpan(input.event)} · config ${codeSpan(input.configFile)}`,
+    ''
   ];
+  if (rows.length === 0) parts.push(markdownText(input.nobodyListens));
+  else
+    parts.push(
+      '| Webhook | Request | Result | Attempts | Time |',
+      '| --- | --- | --- | --- | --- |',
+      ...rows.map(row => `| ${row} |`)
+    );
   let size = byteLength(parts.join('\n'));
   const blocks = input.reports.flatMap(({ result, requestText }) =>
     requestText === undefined ? [] : [requestBlock(result.name, requestText)]
@@ -61,8 +70,11 @@ function requestBlock(name: string, text: string): string {
   ].join('\n');
 }
 
-function outcome(result: WebhookResult, dryRun: boolean): string {
-  if (result.error) return `❌ ${markdownText(result.error)}`;
+function outcome(result: WebhookResult, dryRun: boolean, continueOnError: boolean): string {
+  if (result.error)
+    return continueOnError
+      ? `⚠️ ${markdownText(result.error)} (continue-on-error)`
+      : `❌ ${markdownText(result.error)}`;
   if (result.skipped) return `⏭️ skipped: ${markdownText(result.skipped)}`;
   if (dryRun) return '✅ renders';
   return `✅ ${result.status}`;

@@ -71,7 +71,7 @@ describe('the release-webhooks CLI', () => {
 
   it('exit code 1 when a delivery fails, 2 for a config or template error, 2 for bad usage', async () => {
     receiver = await startReceiver((_req, res) => res.writeHead(410).end());
-    const failed = await runCli(['--send', '--config', 'h.yml'], {
+    const failed = await runCli(['--send', '--config', 'h.yml', '--set', 'version.label=1.0.0'], {
       'h.yml': `webhooks:\n  - url: "${receiver.url}/"\n`
     });
     expect(failed.code).toBe(1);

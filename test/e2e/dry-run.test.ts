@@ -90,7 +90,7 @@ describe('test mode', () => {
     });
     expect(run.code).toBe(1);
     expect(annotations(run.stdout)[0].message).toMatch(
-      /webhooks\[0\]\.url.*unknown variable `secrets\.DISCORD_WEBHOOK_URL`/
+      /webhooks\[0\]\.url.*`secrets\.DISCORD_WEBHOOK_URL` is unknown: the `secrets` input was not given; add `secrets: \$\{\{ toJSON\(secrets\) \}\}`/
     );
   });
 

@@ -38,7 +38,7 @@ describe('delivery that survives the real world', () => {
       ok: false,
       status: 503,
       attempts: 4,
-      error: '503 Service Unavailable after 4 attempts'
+      error: '503 Service Unavailable after 4 attempts: down for maintenance'
     });
     expect(run.stdout).toContain('response: down for maintenance');
   });

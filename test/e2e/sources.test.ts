@@ -188,7 +188,7 @@ describe('PatchKit as the source (inputs patchkit-*)', () => {
     expect(patchkit.requests).toHaveLength(3);
     const message = annotations(run.stdout)[0].message;
     expect(message).toMatch(
-      /input patchkit-api-url: PatchKit answered 503 Service Unavailable after 3 attempts \(GET http:\/\/127\.0\.0\.1:\d+\/1\/apps\/\*\*\*\)/
+      /input patchkit-api-url: PatchKit answered 503 Service Unavailable after 3 attempts: maintenance \(GET http:\/\/127\.0\.0\.1:\d+\/1\/apps\/\*\*\*\)/
     );
   });
 });

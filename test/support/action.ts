@@ -58,6 +58,7 @@ export async function runAction(options: ActionOptions = {}): Promise<ActionRun>
     GITHUB_SHA: 'ffac537e6cbbf934b08745a378932722df287a53',
     GITHUB_REF: 'refs/tags/v2.3.0',
     GITHUB_REF_NAME: 'v2.3.0',
+    GITHUB_REF_TYPE: 'tag',
     GITHUB_RUN_ID: '1658821493',
     GITHUB_ACTOR: 'octocat',
     ...options.env

@@ -32,6 +32,7 @@ async function runStep(config: string, inputs: Record<string, string> = {}): Pro
     getInput: name => inputs[name] ?? '',
     info: message => step.log.push(`info: ${message}`),
     debug: message => step.log.push(`debug: ${message}`),
+    notice: message => step.log.push(`notice: ${message}`),
     warning: message => step.log.push(`warning: ${message}`),
     error: (message, place) => {
       step.log.push(`error: ${message}`);

@@ -142,24 +142,31 @@ webhooks:
       /lists no event/
     ],
     ['a number as url', 'webhooks:\n  - url: 42\n', 2, 10, /must be a string/],
-    ['a negative timeout', 'webhooks:\n  - url: x\n    timeout: -1\n', 3, 14, /above 0/],
+    [
+      'a literal URL that is not http(s)',
+      'webhooks:\n  - url: ftp://files.example/\n',
+      2,
+      10,
+      /must be an absolute http: or https: URL \(found ftp:\)/
+    ],
+    ['a negative timeout', 'webhooks:\n  - url: https://x\n    timeout: -1\n', 3, 14, /above 0/],
     [
       'text format with a map payload',
-      'webhooks:\n  - url: x\n    format: text\n    payload: { a: 1 }\n',
+      'webhooks:\n  - url: https://x\n    format: text\n    payload: { a: 1 }\n',
       4,
       14,
       /format: text/
     ],
     [
       'a bad JSON header string',
-      'webhooks:\n  - url: x\n    headers: \'{"a": }\'\n',
+      'webhooks:\n  - url: https://x\n    headers: \'{"a": }\'\n',
       3,
       14,
       /must be a JSON object/
     ],
     [
       'a header value that is a map',
-      'webhooks:\n  - url: x\n    headers: { X-A: { b: 1 } }\n',
+      'webhooks:\n  - url: https://x\n    headers: { X-A: { b: 1 } }\n',
       3,
       21,
       /must be a text value/
@@ -173,7 +180,7 @@ webhooks:
 
   it('a JSON syntax error in a block payload points at its line in the file', () => {
     const [problem] = problemsOf(
-      'webhooks:\n  - url: x\n    payload: |\n      {\n        "a": 1,\n        "b": oops\n      }\n'
+      'webhooks:\n  - url: https://x\n    payload: |\n      {\n        "a": 1,\n        "b": oops\n      }\n'
     );
     expect(problem.place?.line).toBe(6);
     expect(problem.field).toBe('webhooks[0].payload');

@@ -21,6 +21,7 @@ const context: VersionContext = buildContext({
     sha: 'abc',
     ref: 'refs/tags/1.2.3',
     refName: '1.2.3',
+    refType: 'tag',
     runId: '7',
     actor: 'octocat',
     eventName: 'push'
@@ -169,7 +170,11 @@ describe('rendering requests', () => {
     ],
     ['a file include', 'url: "https://x.example/{% include \'/etc/passwd\' %}"', /./],
     ['a relative URL', 'url: "/hooks/{{ app.name }}"', /absolute http: or https: URL/],
-    ['a javascript: URL', 'url: "javascript:alert(1)"', /absolute http: or https: URL/],
+    [
+      'a rendered javascript: URL',
+      'url: "javascript:{{ app.name }}"',
+      /absolute http: or https: URL \(found javascript:\)/
+    ],
     ['an empty URL', 'url: "{{ app.group_name }}"', /rendered empty/],
     [
       'a non-Latin-1 header value',

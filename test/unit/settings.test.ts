@@ -3,8 +3,11 @@ import { UserError } from '../../src/problems.js';
 import { readSettings } from '../../src/action/settings.js';
 import { list } from '../../src/front-end/values.js';
 
-const read = (inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) =>
-  readSettings(name => inputs[name] ?? '', env);
+const read = (inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) => {
+  const { settings, problems } = readSettings(name => inputs[name] ?? '', env);
+  if (problems.length > 0) throw new UserError(problems);
+  return settings;
+};
 
 describe('reading the inputs', () => {
   it('has the documented defaults', () => {
