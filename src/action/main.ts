@@ -1,6 +1,6 @@
 // The action's run: inputs → context → rendered requests → delivery → report. The one
 // try/catch and the one place the step is failed.
-import { loadConfig } from '../config/load.js';
+import { readConfig } from '../config/load.js';
 import { buildContext } from '../context/build.js';
 import type { VersionFacts } from '../context/types.js';
 import {
@@ -54,12 +54,14 @@ export async function run(
     protect(settings.patchkit?.apiKey);
 
     // Inputs, the config and the templates are checked in one pass and reported together.
-    const config = await collecting(problems, () =>
-      loadConfig(
+    const config = await collecting(problems, () => {
+      const read = readConfig(
         readConfigText(settings.configPath, settings.workspace, 'input config'),
         settings.configPath
-      )
-    );
+      );
+      problems.push(...read.problems);
+      return read.config;
+    });
     const context = buildContext({
       facts: await gatherFacts(settings, problems, runner),
       github: settings.github,
@@ -70,8 +72,10 @@ export async function run(
       now: new Date()
     });
     if (problems.length > 0) {
-      if (config) problems.push(...(await renderProblems(config, context, settings)));
-      throw new UserError(problems);
+      if (config?.webhooks.length)
+        problems.push(...(await renderProblems(config, context, settings)));
+      // Inputs first (they have no place), then the file's problems in the file's order.
+      throw new UserError(problems.sort((a, b) => Number(!!a.place) - Number(!!b.place)));
     }
     if (!config) throw new UserError(problems);
 

@@ -2,7 +2,7 @@
 // the line and column of the node that causes it.
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { DEFAULT_EVENT, isKnownEvent, KNOWN_EVENTS, type EventName } from '../events.js';
-import { UserError } from '../problems.js';
+import { UserError, type Problem } from '../problems.js';
 import {
   NUMBER_RULES,
   SHARED_KEYS,
@@ -46,6 +46,19 @@ interface Fields {
 }
 
 export function loadConfig(text: string, file: string): WebhooksConfig {
+  const { config, problems } = readConfig(text, file);
+  if (problems.length > 0) throw new UserError(problems);
+  return config;
+}
+
+/**
+ * The webhooks that could be read, and the problems of the file. With problems, the config is
+ * for checking the templates it has (all errors in one pass), never for sending.
+ */
+export function readConfig(
+  text: string,
+  file: string
+): { config: WebhooksConfig; problems: Problem[] } {
   const reader = new ConfigReader(text, file);
   let webhooks: WebhookDefinition[] = [];
   try {
@@ -54,8 +67,7 @@ export function loadConfig(text: string, file: string): WebhooksConfig {
     if (!(error instanceof AliasExpansion)) throw error;
     reader.problems.push({ message: error.message, place: error.place });
   }
-  if (reader.problems.length > 0) throw new UserError(reader.problems);
-  return { file, webhooks };
+  return { config: { file, webhooks }, problems: reader.problems };
 }
 
 class ConfigReader extends NodeReader {

@@ -111,8 +111,14 @@ function templateError(
     ? placeInTemplate(template.place, template.origin, Number(position[1]), Number(position[2]))
     : template.place;
   const message = raw.replace(/, line:\d+, col:\d+[^]*$/, '').split('\n')[0];
+  // Liquid names only the first unknown part (`versoin`); the template has the whole path.
+  const written = position
+    ? /^[\w.]+/.exec(
+        template.source.split('\n')[Number(position[1]) - 1]?.slice(Number(position[2]) - 1) ?? ''
+      )?.[0]
+    : undefined;
   return new TemplateError({
-    message: describe(message, known),
+    message: describe(message, known, written),
     place,
     field: template.field,
     webhook
@@ -122,12 +128,13 @@ function templateError(
 /** liquidjs wraps what the budget throws inside a filter or tag in an error of its own. */
 const BUDGET_MESSAGE = /^the run's templates /;
 
-function describe(message: string, known: Known): string {
+function describe(message: string, known: Known, written?: string): string {
   const undefinedVariable = /^undefined variable: (.+)$/.exec(message);
   if (undefinedVariable) {
     const path = undefinedVariable[1];
     if (path.startsWith('secrets.')) return unknownSecret(path.slice('secrets.'.length), known);
-    return `unknown variable \`${path}\`${didYouMean(path, variablePaths(known.scope))} (see the variables in the README)`;
+    const whole = written?.startsWith(path) ? written : path;
+    return `unknown variable \`${whole}\`${didYouMean(whole, variablePaths(known.scope))} (see the variables in the README)`;
   }
   const undefinedFilter = /^undefined filter: (.+)$/.exec(message);
   if (undefinedFilter)

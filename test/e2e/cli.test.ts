@@ -82,7 +82,7 @@ describe('the release-webhooks CLI', () => {
     });
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(
-      /h\.yml:2:14: webhooks\[0\]\.url \(webhook 1\): unknown variable `versio`/
+      /h\.yml:2:14: webhooks\[0\]\.url \(webhook 1\): unknown variable `versio\.label`; did you mean `version\.label`\?/
     );
 
     const missing = await runCli(['--config', 'nope.yml']);

@@ -77,7 +77,9 @@ describe('run() with a recording runner', () => {
   });
 
   it('reports config problems at their place and fails once', async () => {
-    const step = await runStep('webhooks:\n  - url: https://hooks.example/\n    methd: PUT\n');
+    const step = await runStep('webhooks:\n  - url: https://hooks.example/\n    methd: PUT\n', {
+      'version-label': '1.0.0'
+    });
     expect(step.errors).toHaveLength(1);
     expect(step.errors[0].place).toMatchObject({ file: '.github/webhooks.yml', line: 3, col: 5 });
     expect(step.errors[0].message).toContain('did you mean `method`?');

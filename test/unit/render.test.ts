@@ -150,7 +150,7 @@ describe('rendering requests', () => {
     [
       'an unknown variable',
       'url: "https://x.example/{{ versio.label }}"',
-      /unknown variable `versio`/
+      /unknown variable `versio\.label`; did you mean `version\.label`\?/
     ],
     [
       'an unknown property',
