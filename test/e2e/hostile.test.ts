@@ -8,6 +8,7 @@ import path from 'node:path';
 import { errorMessages, runAction, type ActionRun } from '../support/action.js';
 import { CLI, runCli } from '../support/cli.js';
 import { answerOnce, startRawServer } from '../support/raw-server.js';
+import { renderMarkdown, tableRows } from '../support/github-markdown.js';
 import { startReceiver } from '../support/receiver.js';
 import { writeFiles } from '../support/node-process.js';
 
@@ -466,11 +467,15 @@ describe('what a receiver or a template says cannot reshape the summary', () => 
       inputs: { 'version-label': '1' }
     });
     expect(run.code).toBe(1);
-    expect(run.summary).not.toContain('<img');
-    expect(run.summary).not.toContain('](https');
-    expect(run.summary).not.toContain('<b>');
-    expect(run.summary).not.toContain('**Bold');
-    expect(run.summary).toContain('redirected to https');
+    // As GitHub renders it: no element and no link came from the receiver or the config.
+    const html = renderMarkdown(run.summary);
+    const table = html.slice(html.indexOf('<tbody>'));
+    expect(table).not.toMatch(/<img|<a |<b>|<strong>/);
+    const [, row] = tableRows(html);
+    expect(row[0]).toBe('<b>**Bold**</b>');
+    expect(row[2]).toBe(
+      '❌ 302 Found: redirected to https://x.example/<img src=x onerror=alert(1)>[click](https://evil.example); redirects are not followed, use the final URL'
+    );
   });
 });
 

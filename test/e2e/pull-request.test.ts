@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { annotations, errorMessages, runAction } from '../support/action.js';
 import { runCli } from '../support/cli.js';
+import { renderMarkdown, tableRows } from '../support/github-markdown.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
 
 const receivers: Receiver[] = [];
@@ -130,9 +131,15 @@ describe('why it failed, where people look', () => {
     const reason = 'Invalid Form Body: content: Must be 2000 or fewer in length.';
     expect(run.results[0].error).toBe(`400 Bad Request (not retried): ${reason}`);
     expect(errorMessages(run.stdout)).toContain(reason);
-    expect(run.summary).toContain(
-      'Invalid Form Body\\: content\\: Must be 2000 or fewer in length\\.'
-    );
+    // As GitHub shows the summary: the row says what failed and why.
+    const rows = tableRows(renderMarkdown(run.summary));
+    expect(rows[1]).toEqual([
+      'Discord',
+      `POST ${discord.url}/`,
+      `❌ 400 Bad Request (not retried): ${reason}`,
+      '1',
+      expect.stringMatching(/^\d+ ms$/)
+    ]);
   });
 
   it('the summary says what was announced, marks tolerated failures ⚠️, and counts as `failed` does', async () => {
