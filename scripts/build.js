@@ -3,7 +3,8 @@
 // esbuild writes the action (index.js) and the CLI (cli.js) as CommonJS: Node 24 gives an ESM
 // import of node:http a facade that evaluates its internal undici, a require does not. Start-up
 // time is a product goal, so what a plain run never uses is neither evaluated nor even compiled:
-// Liquid (liquid.js, for templates that need more than printing variables), the GitHub API
+// Liquid (liquid.js, for templates that need more than printing variables), the destinations
+// and their Markdown parser (destinations.js, for `to:` and the markup filters), the GitHub API
 // client (github-release.js, for a release lookup), the glob library (glob.js, for
 // version-*-files), undici (undici.js, for a proxy dispatcher), tunnel (tunnel.js, for a proxy)
 // and @actions/exec (exec.js) are files of their own; node:https and node:crypto sit behind
@@ -32,6 +33,7 @@ const DEFERRED = [
 
 /** Imported at run time from files of their own: a plain run never reads them. */
 const ON_DEMAND = [
+  { file: 'destinations', entry: 'src/destinations/index.ts' },
   { file: 'github-release', entry: 'src/sources/github-release.ts' },
   { file: 'glob', entry: 'tinyglobby' },
   { file: 'liquid', entry: 'src/render/liquid.ts' }

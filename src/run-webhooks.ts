@@ -146,6 +146,7 @@ async function deliverPlanned(
     request: outcome.request,
     signing: signingOf(definition, outcome.signingKey),
     timeoutMs: (definition.timeout ?? options.timeoutSeconds) * 1000,
+    answers: outcome.answers,
     policy: {
       ...DEFAULT_BACKOFF,
       retries: definition.retries ?? options.retries,

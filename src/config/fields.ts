@@ -2,6 +2,7 @@
 // so the two cannot drift.
 
 export const SHARED_KEYS = [
+  'to',
   'event',
   'method',
   'headers',

@@ -14,9 +14,11 @@ import { AliasExpansion, firstLine, NodeReader } from './node-reader.js';
 import { readHeaders, readPayload } from './payload.js';
 import { closestName } from './suggest.js';
 import {
+  DESTINATION_NAMES,
   FORMATS,
   METHODS,
   SIGNATURE_SCHEMES,
+  type DestinationName,
   type Format,
   type HeaderDefinition,
   type Method,
@@ -29,6 +31,7 @@ import {
 /** What one map (a webhook or `defaults`) says, before defaults are applied. */
 interface Fields {
   name?: string;
+  destination?: DestinationName;
   url?: Template;
   events?: EventName[];
   method?: Method;
@@ -168,6 +171,16 @@ class ConfigReader extends NodeReader {
         : undefined;
     if (payload === null) return undefined;
     const method = merged.method ?? 'POST';
+    const destination = merged.destination ?? 'http';
+    if (destination !== 'http' && (method !== 'POST' || format !== 'json')) {
+      this.report(
+        node,
+        `webhooks[${index}]`,
+        `a webhook to ${destination} is a POST of JSON: remove \`method\` and \`format\``,
+        name
+      );
+      return undefined;
+    }
     if (payload?.kind === 'text' && (method === 'GET' || method === 'HEAD')) {
       this.report(
         merged.payload,
@@ -181,12 +194,14 @@ class ConfigReader extends NodeReader {
       index,
       name,
       place: this.place(node),
+      destination,
       events: merged.events ?? [DEFAULT_EVENT],
       method,
       url: merged.url as Template,
       headers: merged.headers,
       format,
       payload,
+      payloadPlace: merged.payload ? this.place(merged.payload) : undefined,
       when: merged.when,
       enabled: merged.enabled ?? true,
       secret: merged.secret,
@@ -231,6 +246,11 @@ class ConfigReader extends NodeReader {
     fields: Fields
   ) {
     switch (key) {
+      case 'to':
+        fields.destination = this.choice(value, field, webhook, DESTINATION_NAMES, s =>
+          s.toLowerCase()
+        );
+        break;
       case 'event':
         fields.events = this.events(value, field, webhook);
         break;

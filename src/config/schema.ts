@@ -8,7 +8,7 @@ import {
   SHARED_KEYS,
   type SharedKey
 } from './fields.js';
-import { FORMATS, METHODS, SIGNATURE_SCHEMES } from './types.js';
+import { DESTINATION_NAMES, FORMATS, METHODS, SIGNATURE_SCHEMES } from './types.js';
 
 /** Matches any letter case of the allowed words, as the loader does. */
 function anyCase(words: readonly string[], description: string) {
@@ -29,6 +29,11 @@ function anyCase(words: readonly string[], description: string) {
 const template = (description: string) => ({ type: 'string', description });
 
 const SHARED: Record<SharedKey, object> = {
+  to: {
+    ...anyCase(DESTINATION_NAMES, 'Where the webhook goes. Default http (any endpoint).'),
+    description:
+      'Where the webhook goes: http (default, any endpoint), or a destination whose built-in message, limits and answers the action knows.'
+  },
   event: {
     description: 'The events that fire the webhook.',
     oneOf: [

@@ -8,6 +8,18 @@ export type Method = (typeof METHODS)[number];
 export const FORMATS = ['json', 'form', 'text'] as const;
 export type Format = (typeof FORMATS)[number];
 
+/** Where a webhook goes (SPEC §12): `http` is any endpoint, the others are known destinations. */
+export const DESTINATION_NAMES = [
+  'http',
+  'discord',
+  'slack',
+  'teams',
+  'telegram',
+  'google-chat',
+  'mattermost'
+] as const;
+export type DestinationName = (typeof DESTINATION_NAMES)[number];
+
 export const SIGNATURE_SCHEMES = ['standard', 'github', 'both'] as const;
 export type SignatureScheme = (typeof SIGNATURE_SCHEMES)[number];
 
@@ -49,12 +61,16 @@ export interface WebhookDefinition {
   index: number;
   name: string;
   place: SourcePlace;
+  /** Where the payload goes; `http` knows nothing of the receiver. */
+  destination: DestinationName;
   events: EventName[];
   method: Method;
   url: Template;
   headers: HeaderDefinition[];
   format: Format;
   payload?: Payload;
+  /** Where the payload is written, for problems about the body as a whole. */
+  payloadPlace?: SourcePlace;
   when?: Template;
   enabled: boolean;
   secret?: Template;

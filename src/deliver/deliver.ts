@@ -4,6 +4,7 @@ import { randomUUID } from '../crypto.js';
 import { reasonPhrase } from '../http-facts.js';
 import type { HttpAnswer, OutgoingRequest } from '../net/exchange.js';
 import { withRetries, type RetryPolicy } from '../net/retry.js';
+import type { AnswerReader } from '../destinations/types.js';
 import type { RenderedRequest } from '../render/request.js';
 import { attemptRequest } from './attempt.js';
 import type { Signing } from './sign.js';
@@ -14,6 +15,8 @@ export interface DeliveryJob {
   signing?: Signing;
   timeoutMs: number;
   policy: RetryPolicy;
+  /** A destination's way of answering (SPEC §12). */
+  answers?: AnswerReader;
 }
 
 export interface AttemptReport {
@@ -34,6 +37,8 @@ export interface DeliveryOutcome {
   durationMs: number;
   error: string | null;
   deliveryId: string;
+  /** The id the destination gave the message it created. */
+  messageId: string | null;
 }
 
 export interface DeliveryDeps {
@@ -73,26 +78,34 @@ export async function deliver(job: DeliveryJob, deps: DeliveryDeps): Promise<Del
       attemptRequest(job.request, deliveryId, Math.floor(deps.now() / 1000), job.signing),
       job.timeoutMs
     );
-  const last = await withRetries(send, job.policy, {
-    sleep: deps.sleep,
-    now: deps.now,
-    onAttempt: ({ number, answer, error, verdict }) =>
-      deps.onAttempt?.({
-        job,
-        attempt: number,
-        status: answer?.status,
-        statusText: answer && reasonPhrase(answer.status, answer.statusText),
-        bodyExcerpt: answer?.body,
-        error: error?.message,
-        retryInMs: verdict.kind === 'retry' ? verdict.waitMs : undefined
-      })
-  });
+  const answers = job.answers ?? {};
+  const last = await withRetries(
+    send,
+    job.policy,
+    {
+      sleep: deps.sleep,
+      now: deps.now,
+      onAttempt: ({ number, answer, error, verdict }) =>
+        deps.onAttempt?.({
+          job,
+          attempt: number,
+          status: answer?.status,
+          statusText: answer && reasonPhrase(answer.status, answer.statusText),
+          bodyExcerpt: answer?.body,
+          error: error?.message,
+          retryInMs: verdict.kind === 'retry' ? verdict.waitMs : undefined
+        })
+    },
+    answers
+  );
+  const succeeded = last.verdict.kind === 'succeeded';
   return {
-    ok: last.verdict.kind === 'succeeded',
+    ok: succeeded,
     status: last.answer?.status ?? null,
     attempts: last.number,
     durationMs: Math.round(deps.now() - started),
     error: last.verdict.kind === 'failed' ? last.verdict.error : null,
-    deliveryId
+    deliveryId,
+    messageId: succeeded && last.answer ? (answers.messageId?.(last.answer) ?? null) : null
   };
 }

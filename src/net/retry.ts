@@ -37,11 +37,20 @@ export interface RetryDeps {
   onAttempt?: (attempt: Attempt) => void;
 }
 
+/** What a destination's answers mean beyond their status (SPEC §12). */
+export interface AnswerMeaning {
+  /** Why an answer with a 2xx status is a failure all the same (Telegram's `ok: false`). */
+  failure?(answer: HttpAnswer): string | undefined;
+  /** A 429's wait from its body, when the header has none. */
+  retryAfterMs?(answer: HttpAnswer): number | undefined;
+}
+
 /** Sends until a verdict is final; returns the last attempt. */
 export async function withRetries(
   send: (attempt: number) => Promise<HttpAnswer>,
   policy: RetryPolicy,
-  deps: RetryDeps
+  deps: RetryDeps,
+  meaning: AnswerMeaning = {}
 ): Promise<Attempt> {
   for (let number = 1; ; number++) {
     const attempt: Attempt = { number, verdict: { kind: 'succeeded' } };
@@ -51,7 +60,7 @@ export async function withRetries(
       if (!(error instanceof TransportError)) throw error;
       attempt.error = error;
     }
-    attempt.verdict = judge(attempt, policy, deps.now());
+    attempt.verdict = judge(attempt, policy, deps.now(), meaning);
     deps.onAttempt?.(attempt);
     if (attempt.verdict.kind !== 'retry') return attempt;
     await deps.sleep(attempt.verdict.waitMs);
@@ -61,7 +70,8 @@ export async function withRetries(
 export function judge(
   { number, answer, error }: Omit<Attempt, 'verdict'>,
   policy: RetryPolicy,
-  nowMs: number
+  nowMs: number,
+  meaning: AnswerMeaning = {}
 ): Verdict {
   const last = number > policy.retries;
   if (!answer) {
@@ -70,7 +80,12 @@ export function judge(
     return { kind: 'failed', error: withAttempts(reason, number) };
   }
   const { status } = answer;
-  if (isSuccess(status)) return { kind: 'succeeded' };
+  if (isSuccess(status)) {
+    const failure = meaning.failure?.(answer);
+    return failure
+      ? { kind: 'failed', error: `${statusLine(status, answer.statusText)}: ${failure}` }
+      : { kind: 'succeeded' };
+  }
   const line = statusLine(status, answer.statusText);
   const reason = answerReason(answer.body);
   const because = reason ? `: ${reason}` : '';
@@ -85,7 +100,9 @@ export function judge(
   if (!isRetryableStatus(status))
     return { kind: 'failed', error: `${line} (not retried)${because}` };
   if (last) return { kind: 'failed', error: `${withAttempts(line, number)}${because}` };
-  const askedMs = retryAfterMs(answer.headers['retry-after'], nowMs);
+  const askedMs =
+    retryAfterMs(answer.headers['retry-after'], nowMs) ??
+    (status === 429 ? meaning.retryAfterMs?.(answer) : undefined);
   if (askedMs !== undefined && askedMs > policy.retryAfterCapMs) {
     const asked = `${line}: the server asked to retry after ${seconds(askedMs)}, longer than the ${seconds(policy.retryAfterCapMs)} we wait`;
     return { kind: 'failed', error: withAttempts(asked, number) };

@@ -50,14 +50,17 @@ function plainEngine(budget: RenderBudget): TemplateEngine {
  * Runs `work` with the plain engine, or again with Liquid when a template needs it. `work` must be
  * pure: the first pass is thrown away. Each pass has one render budget for all its templates.
  */
-export async function withTemplateEngine<T>(work: (engine: TemplateEngine) => T): Promise<T> {
+export async function withTemplateEngine<T>(
+  extraFilters: Record<string, (value: unknown, ...args: unknown[]) => unknown> | undefined,
+  work: (engine: TemplateEngine) => T
+): Promise<T> {
   try {
     return work(plainEngine(new RenderBudget()));
   } catch (error) {
     if (!(error instanceof NeedsLiquid)) throw error;
   }
   const { createLiquidRenderer } = await import('./liquid.js');
-  return work(liquidEngine(createLiquidRenderer(), new RenderBudget()));
+  return work(liquidEngine(createLiquidRenderer(extraFilters), new RenderBudget()));
 }
 
 function liquidEngine(liquid: LiquidRenderer, budget: RenderBudget): TemplateEngine {

@@ -27,7 +27,10 @@ export interface LiquidRenderer {
   evaluate(expression: string, scope: object, budget: RenderBudget): unknown;
 }
 
-export function createLiquidRenderer(): LiquidRenderer {
+/** `extraFilters`: the markup filters, when the run loaded them. */
+export function createLiquidRenderer(
+  extraFilters: Record<string, (value: unknown, ...args: unknown[]) => unknown> = {}
+): LiquidRenderer {
   const liquid = new Liquid({
     strictVariables: true,
     strictFilters: true,
@@ -40,7 +43,8 @@ export function createLiquidRenderer(): LiquidRenderer {
     parseLimit: 1_000_000
   });
   for (const tag of FILE_TAGS) delete liquid.tags[tag];
-  for (const [name, filter] of Object.entries(filters)) liquid.registerFilter(name, filter);
+  for (const [name, filter] of Object.entries({ ...filters, ...extraFilters }))
+    liquid.registerFilter(name, filter);
   for (const [name, filter] of Object.entries(liquid.filters))
     liquid.registerFilter(name, chargingOutput(filter));
   const context = (scope: object, budget: RenderBudget) =>

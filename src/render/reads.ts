@@ -34,7 +34,8 @@ export function readsVersionLabel(webhook: WebhookDefinition): boolean {
   );
 }
 
-function templatesOf(webhook: WebhookDefinition): Template[] {
+/** Every template of a webhook that renders into its request. */
+export function templatesOf(webhook: WebhookDefinition): Template[] {
   const templates = [webhook.url, ...webhook.headers.map(header => header.value)];
   if (webhook.payload?.kind === 'text') templates.push(webhook.payload.template);
   if (webhook.payload?.kind === 'structured') templates.push(...leaves(webhook.payload.tree));

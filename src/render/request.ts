@@ -7,8 +7,17 @@ import { startsWithSecretPlaceholder } from '../placeholder.js';
 import type { Problem } from '../problems.js';
 import { TemplateError, withTemplateEngine, type TemplateEngine } from './engine.js';
 import { formEncode } from './form.js';
+import {
+  destinationProblems,
+  forDestination,
+  loadDestinationKit,
+  moreUrlOf,
+  usesMarkupFilter,
+  type DestinationKit
+} from './destination.js';
+import type { AnswerReader } from '../destinations/types.js';
 import { jsonText, NumberText } from './json.js';
-import { readsSecrets, shownSecretUrl, SHOWN_SECRET } from './reads.js';
+import { readsSecrets, shownSecretUrl, SHOWN_SECRET, templatesOf } from './reads.js';
 
 export interface HttpMessage {
   method: Method;
@@ -27,7 +36,7 @@ export interface RenderedRequest extends HttpMessage {
 }
 
 export type RenderOutcome =
-  | { kind: 'ready'; request: RenderedRequest; signingKey?: string }
+  | { kind: 'ready'; request: RenderedRequest; signingKey?: string; answers?: AnswerReader }
   | { kind: 'skipped'; reason: string }
   /** `shownUrl`: the URL as it may be shown, when it rendered. */
   | { kind: 'failed'; problems: Problem[]; shownUrl?: string };
@@ -49,16 +58,23 @@ const CONTENT_TYPES: Record<Format, string> = {
 // Node refuses anything else in a header value; CR and LF would also split the header.
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
-export function renderAll(
+export async function renderAll(
   webhooks: WebhookDefinition[],
   context: VersionContext,
   options: RenderOptions
 ): Promise<RenderOutcome[]> {
-  return withTemplateEngine(engine => {
+  // Destinations and markup filters bring the Markdown parser: only a run that uses them loads it.
+  const needsKit = webhooks.some(
+    webhook =>
+      webhook.destination !== 'http' || templatesOf(webhook).some(t => usesMarkupFilter(t.source))
+  );
+  const kit = needsKit ? await loadDestinationKit() : undefined;
+  const filters = kit?.markupFilters(moreUrlOf(context));
+  return withTemplateEngine(filters, engine => {
     const outcomes: RenderOutcome[] = [];
     for (const webhook of webhooks) {
       try {
-        outcomes.push(renderWebhook(engine, webhook, context, options));
+        outcomes.push(renderWebhook(engine, webhook, context, options, kit));
       } catch (error) {
         if (!(error instanceof TemplateError && error.budgetSpent)) throw error;
         // The budget is the run's: once spent, nothing else renders.
@@ -85,7 +101,8 @@ function renderWebhook(
   engine: TemplateEngine,
   webhook: WebhookDefinition,
   context: VersionContext,
-  options: RenderOptions
+  options: RenderOptions,
+  kit: DestinationKit | undefined
 ): RenderOutcome {
   if (!webhook.enabled) return { kind: 'skipped', reason: 'disabled (enabled: false)' };
   const scope = { ...context, webhook: { name: webhook.name } };
@@ -148,7 +165,7 @@ function renderWebhook(
       const output = render(template) ?? '';
       return [output, shownOf(template, output)];
     });
-  } else {
+  } else if (webhook.destination === 'http') {
     value = shownValue = defaultPayload(webhook.method, scope);
   }
 
@@ -160,6 +177,12 @@ function renderWebhook(
 
   if (problems.length > 0 || !url || !shownUrl) return { kind: 'failed', problems, shownUrl };
   if (wanted === false) return { kind: 'skipped', reason: `when: ${condition?.source}` };
+
+  let answers: AnswerReader | undefined;
+  if (kit && webhook.destination !== 'http') {
+    const delivered = forDestination(kit, webhook, context, { value, shownValue, url, shownUrl });
+    ({ value, shownValue, url, shownUrl, answers } = delivered);
+  }
 
   let body: string | undefined;
   let shownBody: string | undefined;
@@ -175,6 +198,10 @@ function renderWebhook(
     const encode = webhook.format === 'form' ? formEncode : jsonText;
     body = encode(value);
     shownBody = encode(shownValue);
+  }
+  if (kit && webhook.destination !== 'http' && body !== undefined) {
+    const refused = destinationProblems(kit, webhook, body);
+    if (refused.length > 0) return { kind: 'failed', problems: refused, shownUrl };
   }
   const has = (name: string) => headers.some(([n]) => n.toLowerCase() === name);
   const added: Array<[string, string]> = [];
@@ -196,7 +223,8 @@ function renderWebhook(
         body: shownBody
       }
     },
-    signingKey
+    signingKey,
+    answers
   };
 }
 

@@ -16,6 +16,8 @@ export interface WebhookResult {
   attempts: number;
   duration_ms: number;
   error: string | null;
+  /** The id a destination gave the message it created (SPEC §12). */
+  message_id: string | null;
   request?: { method: string; url: string; headers: Record<string, string>; body: string | null };
 }
 
@@ -43,7 +45,8 @@ export function deliveredResult(common: Common, outcome: DeliveryOutcome): Webho
     skipped: null,
     attempts: outcome.attempts,
     duration_ms: outcome.durationMs,
-    error: outcome.error
+    error: outcome.error,
+    message_id: outcome.messageId
   };
 }
 
@@ -55,12 +58,22 @@ export function skippedResult(common: Common, reason: string): WebhookResult {
     skipped: reason,
     attempts: 0,
     duration_ms: 0,
-    error: null
+    error: null,
+    message_id: null
   };
 }
 
 export function failedResult(common: Common, error: string): WebhookResult {
-  return { ...common, status: null, ok: false, skipped: null, attempts: 0, duration_ms: 0, error };
+  return {
+    ...common,
+    status: null,
+    ok: false,
+    skipped: null,
+    attempts: 0,
+    duration_ms: 0,
+    error,
+    message_id: null
+  };
 }
 
 /** A dry run's result: the request as it may be shown (secret-derived values already `***`). */
@@ -73,6 +86,7 @@ export function previewResult(common: Common, shown: OutgoingRequest): WebhookRe
     attempts: 0,
     duration_ms: 0,
     error: null,
+    message_id: null,
     request: {
       method: shown.method,
       url: shown.url,

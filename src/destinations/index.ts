@@ -1,0 +1,49 @@
+// The destinations (SPEC §12) and the markup filters: a file of its own in the bundle
+// (destinations.js), with the Markdown parser, loaded only by a run that uses them.
+import { convertMarkdown, DIALECT_NAMES, type Dialect } from '../markup/convert.js';
+import { discord } from './discord.js';
+import { googleChat } from './google-chat.js';
+import { mattermost } from './mattermost.js';
+import { slack } from './slack.js';
+import { teams } from './teams.js';
+import { telegram } from './telegram.js';
+import type { Announcement, Destination } from './types.js';
+
+export type { Announcement, Destination, Refusal } from './types.js';
+
+export const DESTINATIONS: Record<string, Destination> = Object.fromEntries(
+  [discord, slack, teams, telegram, googleChat, mattermost].map(d => [d.name, d])
+);
+
+/** A destination's built-in announcement. */
+export function builtInMessage(destination: Destination, announcement: Announcement) {
+  return destination.message(announcement, (markdown, options) =>
+    convertMarkdown(markdown, destination.dialect, options)
+  );
+}
+
+/**
+ * `to_discord`, `to_slack` … `to_text`: GitHub Markdown in the destination's dialect, with an
+ * optional maximum length; `moreUrl` is where `…` links to when the text is cut.
+ */
+export function markupFilters(
+  moreUrl: string
+): Record<string, (value: unknown, max?: unknown) => string> {
+  return Object.fromEntries(
+    DIALECT_NAMES.map((dialect: Dialect) => [
+      `to_${dialect.replace('-', '_')}`,
+      (value: unknown, max?: unknown) =>
+        convertMarkdown(value === null || value === undefined ? '' : String(value), dialect, {
+          maxLength: maxLength(max),
+          moreUrl: moreUrl || undefined
+        })
+    ])
+  );
+}
+
+function maxLength(value: unknown): number | undefined {
+  const number = Number(value);
+  return value === undefined || value === null || !Number.isFinite(number) || number <= 0
+    ? undefined
+    : Math.floor(number);
+}

@@ -1,0 +1,103 @@
+// Slack incoming webhooks: https://api.slack.com/messaging/webhooks and the Block Kit limits.
+import { cutLine, isRecord, textOf, tooLong, type Destination, type Refusal } from './types.js';
+
+export const SLACK_LIMITS = {
+  blocks: 50,
+  header: 150,
+  section: 3000,
+  sectionFields: 10,
+  field: 2000,
+  contextElements: 10
+};
+const L = SLACK_LIMITS;
+const FIX = `Fit the changelog with a markup filter, e.g. {{ version.changes | to_slack: ${L.section - 100} }}.`;
+
+const escape = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+export const slack: Destination = {
+  name: 'slack',
+  title: 'Slack',
+  dialect: 'slack',
+  limits: [
+    { what: '`blocks`', limit: `${L.blocks}`, handling: 'three: header, section, context' },
+    { what: '`header` text', limit: `${L.header}`, handling: 'the title, cut' },
+    {
+      what: '`section` text',
+      limit: `${L.section}`,
+      handling: 'the changelog as mrkdwn, cut between blocks'
+    },
+    { what: 'section `fields`', limit: `${L.sectionFields}, each ${L.field}`, handling: 'none' },
+    {
+      what: '`context` elements',
+      limit: `${L.contextElements}`,
+      handling: 'one: the link and size'
+    },
+    { what: 'mentions', limit: '—', handling: '`& < >` escaped: `<!channel>` in notes is text' }
+  ],
+  message(announcement, convert) {
+    const title = cutLine(announcement.title, L.header);
+    const blocks: unknown[] = [{ type: 'header', text: { type: 'plain_text', text: title } }];
+    const changes = convert(announcement.changes, {
+      maxLength: L.section,
+      moreUrl: announcement.link || undefined
+    });
+    if (changes.trim()) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: changes } });
+    const facts = [
+      announcement.link ? `<${announcement.link}|Download>` : '',
+      announcement.size ? escape(announcement.size) : ''
+    ].filter(Boolean);
+    if (facts.length)
+      blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: facts.join(' · ') }] });
+    return { text: `${escape(announcement.title)} is out`, blocks };
+  },
+  check(body) {
+    if (!isRecord(body)) return [{ field: 'payload', message: 'Slack takes a JSON object' }];
+    const refusals: Refusal[] = [];
+    const blocks = Array.isArray(body.blocks) ? body.blocks : [];
+    if (!textOf(body.text).trim() && blocks.length === 0)
+      refusals.push({ field: 'text', message: 'Slack needs `text` or `blocks` (no_text)' });
+    if (blocks.length > L.blocks)
+      refusals.push({
+        field: 'blocks',
+        message: `${blocks.length} blocks; Slack takes at most ${L.blocks}`
+      });
+    blocks.forEach((block, i) => refusals.push(...checkBlock(block, `blocks[${i}]`)));
+    return refusals;
+  },
+  answers: {}
+};
+
+function checkBlock(block: unknown, path: string): Refusal[] {
+  if (!isRecord(block)) return [{ field: path, message: 'a block is a JSON object' }];
+  const refusals: Refusal[] = [];
+  const text = isRecord(block.text) ? textOf(block.text.text) : '';
+  if (block.type === 'header' && text.length > L.header)
+    refusals.push(tooLong(`${path}.text.text`, text.length, L.header, 'Shorten the title.'));
+  if (block.type === 'section') {
+    const fields = Array.isArray(block.fields) ? block.fields : [];
+    if (!text && fields.length === 0)
+      refusals.push({ field: `${path}.text`, message: 'a section needs text or fields' });
+    if (text.length > L.section)
+      refusals.push(tooLong(`${path}.text.text`, text.length, L.section, FIX));
+    if (fields.length > L.sectionFields)
+      refusals.push({
+        field: `${path}.fields`,
+        message: `${fields.length} fields; Slack takes at most ${L.sectionFields}`
+      });
+    fields.forEach((field, i) => {
+      const value = isRecord(field) ? textOf(field.text) : '';
+      if (value.length > L.field)
+        refusals.push(tooLong(`${path}.fields[${i}].text`, value.length, L.field, FIX));
+    });
+  }
+  if (block.type === 'context') {
+    const elements = Array.isArray(block.elements) ? block.elements : [];
+    if (elements.length > L.contextElements)
+      refusals.push({
+        field: `${path}.elements`,
+        message: `${elements.length} elements; Slack takes at most ${L.contextElements}`
+      });
+  }
+  return refusals;
+}

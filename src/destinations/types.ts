@@ -1,0 +1,84 @@
+// What the product knows of a destination (SPEC §12): its limits, its built-in announcement,
+// the checks of a rendered body against those limits, and how to read its answers. Each
+// destination is one module of this shape; the registry is ./index.ts.
+import type { ConvertOptions, Dialect } from '../markup/convert.js';
+import type { HttpAnswer } from '../net/exchange.js';
+
+export interface Announcement {
+  /** `<display_name> <label>`. */
+  title: string;
+  /** The release page, else the download page; may be empty. */
+  link: string;
+  /** The humanized size, or empty when unknown. */
+  size: string;
+  /** `version.changes`, GitHub Markdown. */
+  changes: string;
+}
+
+/** Converts GitHub Markdown to this destination's dialect, fitted to a length. */
+export type Converter = (markdown: string, options: ConvertOptions) => string;
+
+/** A limit a rendered body breaks: the field, the limit, what was found, and the fix. */
+export interface Refusal {
+  field: string;
+  message: string;
+}
+
+/** One row of the destination's table of limits, as the README shows it. */
+export interface LimitRow {
+  what: string;
+  limit: string;
+  /** What the built-in message does about it. */
+  handling: string;
+}
+
+export interface AnswerReader {
+  /** A verdict of the destination's own, where its status alone misleads (Telegram's `ok`). */
+  failure?(answer: HttpAnswer): string | undefined;
+  /** The id the destination gave the message it created. */
+  messageId?(answer: HttpAnswer): string | null;
+  /** A 429's wait from the body (Discord's `retry_after`, Telegram's `parameters`). */
+  retryAfterMs?(answer: HttpAnswer): number | undefined;
+}
+
+export interface Destination {
+  name: string;
+  /** How people call it in docs. */
+  title: string;
+  dialect: Dialect;
+  limits: LimitRow[];
+  message(announcement: Announcement, convert: Converter): Record<string, unknown>;
+  check(body: unknown, bodyText: string): Refusal[];
+  /** The URL as it is called (Discord adds `wait=true`). */
+  url?(url: string): string;
+  answers: AnswerReader;
+}
+
+/** `field` is `length` long where `limit` is allowed. */
+export function tooLong(field: string, length: number, limit: number, fix: string): Refusal {
+  return {
+    field,
+    message: `${field} is ${length} characters long; the limit is ${limit}. ${fix}`
+  };
+}
+
+export function jsonBody(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+/** A one-line text within `limit`, ending with `…` when cut. */
+export function cutLine(text: string, limit: number): string {
+  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+}

@@ -1,0 +1,234 @@
+// GitHub-Flavored Markdown → a destination's dialect, through a real Markdown parser (micromark
+// with GFM) and one writer per dialect over the syntax tree. Cutting happens between blocks,
+// list items or table rows, never inside markup. A file of its own in the bundle (markup.js),
+// loaded only by a run that has a destination or a markup filter.
+import type {
+  Blockquote,
+  Code,
+  Heading,
+  Html,
+  List,
+  ListItem,
+  Nodes,
+  PhrasingContent,
+  RootContent,
+  Table
+} from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
+import { DIALECTS, type Dialect, type Style } from './dialects.js';
+
+export type { Dialect } from './dialects.js';
+export { DIALECT_NAMES } from './dialects.js';
+
+/** A piece the text may be cut after: a block, a list item, a table row. */
+interface Unit {
+  text: string;
+  /** What goes before it when it follows another unit. */
+  separator: string;
+  /** The unit as plain text, for a unit too long to keep whole. */
+  plain: string;
+}
+
+export interface ConvertOptions {
+  /** The longest output, markup included, in UTF-16 code units. */
+  maxLength?: number;
+  /** Where the full notes are, linked after `…` when the text is cut. */
+  moreUrl?: string;
+  /** How length is measured (default UTF-16 code units). */
+  measure?: (text: string) => number;
+}
+
+export function convertMarkdown(markdown: string, dialect: Dialect, options: ConvertOptions = {}) {
+  const style = DIALECTS[dialect];
+  const tree = fromMarkdown(markdown.replace(/\r\n?/g, '\n'), {
+    extensions: [gfm()],
+    mdastExtensions: [gfmFromMarkdown()]
+  });
+  const units = blockUnits(tree, style, '\n\n');
+  return fit(units, style, options);
+}
+
+function fit(units: Unit[], style: Style, options: ConvertOptions): string {
+  const measure = options.measure ?? ((text: string) => text.length);
+  const whole = units.map((unit, i) => (i === 0 ? unit.text : unit.separator + unit.text)).join('');
+  if (options.maxLength === undefined || measure(whole) <= options.maxLength) return whole;
+
+  const ending = `\n…${options.moreUrl ? ` ${style.link('full notes', options.moreUrl)}` : ''}`;
+  const room = options.maxLength - measure(ending);
+  let output = '';
+  for (const [i, unit] of units.entries()) {
+    const next = (i === 0 ? '' : unit.separator) + unit.text;
+    if (measure(output + next) <= room) {
+      output += next;
+      continue;
+    }
+    // The first unit alone is too long: its plain text, cut at a word, stands in.
+    if (output === '') output = cutPlain(unit.plain, style, room, measure);
+    break;
+  }
+  if (measure(output + ending) > options.maxLength)
+    return cutPlain(output, style, options.maxLength, measure);
+  return output + ending;
+}
+
+/** Plain text within `room` once escaped, cut at a word boundary when there is one. */
+function cutPlain(
+  text: string,
+  style: Style,
+  room: number,
+  measure: (t: string) => number
+): string {
+  let low = 0;
+  let high = text.length;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (measure(style.escape(text.slice(0, middle))) <= room) low = middle;
+    else high = middle - 1;
+  }
+  let end = low;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  const space = text.lastIndexOf(' ', end);
+  if (end < text.length && space > end * 0.6) end = space;
+  return style.escape(text.slice(0, end));
+}
+
+function blockUnits(parent: { children: RootContent[] }, style: Style, separator: string): Unit[] {
+  const units: Unit[] = [];
+  for (const node of parent.children) {
+    const produced = blockUnit(node, style);
+    produced.forEach((unit, i) => units.push(i === 0 ? { ...unit, separator } : unit));
+  }
+  return units;
+}
+
+function blockUnit(node: RootContent, style: Style): Unit[] {
+  switch (node.type) {
+    case 'paragraph':
+      return [unit(inline(node.children, style), plainOf(node))];
+    case 'heading':
+      return [
+        unit(style.heading(inline((node as Heading).children, style), node.depth), plainOf(node))
+      ];
+    case 'thematicBreak':
+      return [unit(style.rule, '')];
+    case 'code':
+      return [
+        unit(style.codeBlock((node as Code).value, (node as Code).lang ?? ''), (node as Code).value)
+      ];
+    case 'blockquote':
+      return [unit(style.quote(blockText((node as Blockquote).children, style)), plainOf(node))];
+    case 'list':
+      return listUnits(node as List, style, '');
+    case 'table':
+      return tableUnits(node as Table, style);
+    case 'html': {
+      const text = htmlText((node as Html).value);
+      return text ? [unit(style.escape(text), text)] : [];
+    }
+    default: {
+      const text = plainOf(node);
+      return text ? [unit(style.escape(text), text)] : [];
+    }
+  }
+}
+
+function unit(text: string, plain: string, separator = '\n\n'): Unit {
+  return { text, plain, separator };
+}
+
+/** Blocks written one after the other, as the inside of a quote or a list item. */
+function blockText(children: RootContent[], style: Style): string {
+  return blockUnits({ children }, style, '\n')
+    .map((u, i) => (i === 0 ? u.text : u.separator + u.text))
+    .join('');
+}
+
+function listUnits(list: List, style: Style, indent: string): Unit[] {
+  return list.children.map((item: ListItem, i) => {
+    const number = list.ordered ? (list.start ?? 1) + i : undefined;
+    const [first, ...rest] = item.children;
+    const lead = first?.type === 'paragraph' ? inline(first.children, style) : '';
+    const nested = (first?.type === 'paragraph' ? rest : item.children).flatMap(child =>
+      child.type === 'list'
+        ? listUnits(child, style, `${indent}  `).map(u => u.text)
+        : [indentLines(blockText([child], style), `${indent}  `)]
+    );
+    const line = `${indent}${style.listItem(lead, number, item.checked ?? null)}`;
+    return unit([line, ...nested].join('\n'), plainOf(item), '\n');
+  });
+}
+
+function tableUnits(table: Table, style: Style): Unit[] {
+  return table.children.map((row, i) => {
+    const cells = row.children.map(cell => inline(cell.children, style));
+    const text = style.tableRow(cells, i === 0);
+    return unit(text, row.children.map(plainOf).join(' · '), '\n');
+  });
+}
+
+function indentLines(text: string, indent: string): string {
+  return text
+    .split('\n')
+    .map(line => indent + line)
+    .join('\n');
+}
+
+function inline(children: PhrasingContent[], style: Style): string {
+  return children.map(child => phrasing(child, style)).join('');
+}
+
+function phrasing(node: PhrasingContent, style: Style): string {
+  switch (node.type) {
+    case 'text':
+      return style.escape(node.value);
+    case 'strong':
+      return style.strong(inline(node.children, style));
+    case 'emphasis':
+      return style.emphasis(inline(node.children, style));
+    case 'delete':
+      return style.strike(inline(node.children, style));
+    case 'inlineCode':
+      return style.inlineCode(node.value);
+    case 'break':
+      return '\n';
+    case 'link':
+      return node.url
+        ? style.link(inline(node.children, style), node.url)
+        : inline(node.children, style);
+    case 'image':
+      return node.url ? style.link(style.escape(node.alt || 'image'), node.url) : '';
+    case 'html':
+      return /^<br\s*\/?>$/i.test(node.value) ? '\n' : '';
+    default:
+      return style.escape(plainOf(node));
+  }
+}
+
+/** The text of a node with its markup dropped. */
+function plainOf(node: Nodes): string {
+  if (node.type === 'html') return htmlText(node.value);
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if ('children' in node)
+    return (node.children as Nodes[])
+      .map(plainOf)
+      .join(node.type === 'list' || node.type === 'root' ? '\n' : '');
+  return '';
+}
+
+/** What raw HTML (`<details>`, `<summary>`, `<br>`) says, without its tags. */
+function htmlText(html: string): string {
+  return html
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<!--[^]*?-->/g, '')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .trim();
+}

@@ -1,0 +1,162 @@
+// How each destination writes text: its emphasis, links, lists, code, and what it must escape.
+
+export const DIALECT_NAMES = [
+  'discord',
+  'slack',
+  'teams',
+  'telegram',
+  'google-chat',
+  'mattermost',
+  'text'
+] as const;
+export type Dialect = (typeof DIALECT_NAMES)[number];
+
+export interface Style {
+  /** Text that must read as itself. */
+  escape(text: string): string;
+  strong(text: string): string;
+  emphasis(text: string): string;
+  strike(text: string): string;
+  inlineCode(code: string): string;
+  link(text: string, url: string): string;
+  heading(text: string, depth: number): string;
+  codeBlock(code: string, language: string): string;
+  quote(text: string): string;
+  listItem(text: string, number: number | undefined, checked: boolean | null): string;
+  tableRow(cells: string[], isHeader: boolean): string;
+  rule: string;
+}
+
+const taskMark = (checked: boolean | null) => (checked === null ? '' : checked ? '☑ ' : '☐ ');
+
+const quoteLines = (text: string) =>
+  text
+    .split('\n')
+    .map(line => `> ${line}`)
+    .join('\n');
+
+/** A code span that its content's backticks cannot close. */
+function codeSpan(code: string): string {
+  const longest = Math.max(0, ...[...code.matchAll(/`+/g)].map(m => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = code.startsWith('`') || code.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${code}${pad}${fence}`;
+}
+
+function fencedCode(code: string, language: string): string {
+  const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map(m => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${language}\n${code}\n${fence}`;
+}
+
+/** Markdown as Discord and Mattermost read it (CommonMark with GitHub's extensions). */
+function markdown(headingPrefix: boolean, tables: boolean): Style {
+  return {
+    escape: text => text.replace(/[\\`*_~|<>[\]#]/g, '\\$&'),
+    strong: text => `**${text}**`,
+    emphasis: text => `*${text}*`,
+    strike: text => `~~${text}~~`,
+    inlineCode: codeSpan,
+    link: (text, url) => `[${text}](${url.replace(/[()\s]/g, encodeURIComponent)})`,
+    heading: (text, depth) =>
+      headingPrefix ? `${'#'.repeat(Math.min(depth + 1, 3))} ${text}` : `**${text}**`,
+    codeBlock: fencedCode,
+    quote: quoteLines,
+    listItem: (text, number, checked) =>
+      `${number === undefined ? '-' : `${number}.`} ${taskMark(checked)}${text}`,
+    tableRow: (cells, isHeader) =>
+      tables
+        ? `| ${cells.join(' | ')} |${isHeader ? `\n|${cells.map(() => ' --- |').join('')}` : ''}`
+        : cells.join(' · '),
+    rule: tables ? '---' : '──────────'
+  };
+}
+
+/** Slack's mrkdwn: `&`, `<` and `>` are the characters it needs escaped. */
+const slack: Style = {
+  escape: text => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+  strong: text => `*${text}*`,
+  emphasis: text => `_${text}_`,
+  strike: text => `~${text}~`,
+  inlineCode: code => `\`${slack.escape(code.replace(/`/g, "'"))}\``,
+  link: (text, url) =>
+    `<${url.replace(/[<>|\s]/g, encodeURIComponent)}|${text.replace(/\|/g, '¦')}>`,
+  heading: text => `*${text}*`,
+  codeBlock: code => `\`\`\`\n${slack.escape(code.replace(/```/g, "'''"))}\n\`\`\``,
+  quote: quoteLines,
+  listItem: (text, number, checked) =>
+    `${number === undefined ? '•' : `${number}.`} ${taskMark(checked)}${text}`,
+  tableRow: cells => cells.join(' · '),
+  rule: '──────────'
+};
+
+/** Google Chat's text formatting, which reads links as Slack does. */
+const googleChat: Style = {
+  ...slack,
+  escape: text => text.replace(/</g, '‹').replace(/>/g, '›')
+};
+
+/** Telegram's HTML parse mode: only its tags, and `& < >` escaped everywhere else. */
+const html = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const telegram: Style = {
+  escape: html,
+  strong: text => `<b>${text}</b>`,
+  emphasis: text => `<i>${text}</i>`,
+  strike: text => `<s>${text}</s>`,
+  inlineCode: code => `<code>${html(code)}</code>`,
+  link: (text, url) => `<a href="${html(url).replace(/"/g, '&quot;')}">${text}</a>`,
+  heading: text => `<b>${text}</b>`,
+  codeBlock: (code, language) =>
+    language
+      ? `<pre><code class="language-${html(language).replace(/"/g, '')}">${html(code)}</code></pre>`
+      : `<pre>${html(code)}</pre>`,
+  quote: text => `<blockquote>${text}</blockquote>`,
+  listItem: (text, number, checked) =>
+    `${number === undefined ? '•' : `${number}.`} ${taskMark(checked)}${text}`,
+  tableRow: cells => cells.join(' · '),
+  rule: '──────────'
+};
+
+/** The Markdown subset of Adaptive Card text: bold, italic, lists and links only. */
+const teams: Style = {
+  escape: text => text,
+  strong: text => `**${text}**`,
+  emphasis: text => `_${text}_`,
+  strike: text => text,
+  inlineCode: code => code,
+  link: (text, url) => `[${text}](${url.replace(/[()\s]/g, encodeURIComponent)})`,
+  heading: text => `**${text}**`,
+  codeBlock: code => code,
+  quote: text => text,
+  listItem: (text, number, checked) =>
+    `${number === undefined ? '-' : `${number}.`} ${taskMark(checked)}${text}`,
+  tableRow: cells => cells.join(' · '),
+  rule: '──────────'
+};
+
+const text: Style = {
+  escape: value => value,
+  strong: value => value,
+  emphasis: value => value,
+  strike: value => value,
+  inlineCode: code => code,
+  link: (label, url) => (label && label !== url ? `${label} (${url})` : url),
+  heading: value => value,
+  codeBlock: code => code,
+  quote: quoteLines,
+  listItem: (value, number, checked) =>
+    `${number === undefined ? '-' : `${number}.`} ${taskMark(checked)}${value}`,
+  tableRow: cells => cells.join(' · '),
+  rule: '──────────'
+};
+
+export const DIALECTS: Record<Dialect, Style> = {
+  discord: markdown(true, false),
+  mattermost: markdown(true, true),
+  slack,
+  'google-chat': googleChat,
+  telegram,
+  teams,
+  text
+};

@@ -1,0 +1,100 @@
+// A webhook with `to` (SPEC §12): its built-in announcement under the payload written for it,
+// the URL as the destination is called, and the checks of the body against its limits.
+import type { WebhookDefinition } from '../config/types.js';
+import type { VersionContext } from '../context/types.js';
+import type { AnswerReader } from '../destinations/types.js';
+import type { Problem } from '../problems.js';
+import { NumberText } from './json.js';
+
+/** The destinations module (dist/destinations.js), loaded only when a run needs it. */
+export type DestinationKit = typeof import('../destinations/index.js');
+
+export async function loadDestinationKit(): Promise<DestinationKit> {
+  return import('../destinations/index.js');
+}
+
+/** The markup filters, by name: a template that uses one needs the kit. */
+const MARKUP_FILTER = /\|\s*to_(?:discord|slack|teams|telegram|google_chat|mattermost|text)\b/;
+
+export function usesMarkupFilter(source: string): boolean {
+  return MARKUP_FILTER.test(source);
+}
+
+/** Where `…` links when a changelog is cut: the release page, else the download page. */
+export function moreUrlOf(context: VersionContext): string {
+  return context.version.url || context.app.download_url;
+}
+
+export interface Delivered {
+  value: unknown;
+  shownValue: unknown;
+  url: string;
+  shownUrl: string;
+  answers: AnswerReader;
+}
+
+/** The payload merged over the built-in message, and the URL as the destination is called. */
+export function forDestination(
+  kit: DestinationKit,
+  webhook: WebhookDefinition,
+  context: VersionContext,
+  sent: { value: unknown; shownValue: unknown; url: string; shownUrl: string }
+): Delivered {
+  const destination = kit.DESTINATIONS[webhook.destination];
+  const builtIn = kit.builtInMessage(destination, {
+    title: `${context.app.display_name} ${context.version.label}`.trim(),
+    link: moreUrlOf(context),
+    size: context.version.humanized_content_size,
+    changes: context.version.changes
+  });
+  const calledAs = (url: string) =>
+    destination.url && /^https?:/i.test(url) ? destination.url(url) : url;
+  return {
+    value: mergeOver(builtIn, sent.value),
+    shownValue: mergeOver(builtIn, sent.shownValue),
+    url: calledAs(sent.url),
+    shownUrl: /\*\*\*/.test(sent.shownUrl) ? sent.shownUrl : calledAs(sent.shownUrl),
+    answers: destination.answers
+  };
+}
+
+/** What the destination would refuse, as problems at the webhook's payload (or the webhook). */
+export function destinationProblems(
+  kit: DestinationKit,
+  webhook: WebhookDefinition,
+  bodyText: string
+): Problem[] {
+  const destination = kit.DESTINATIONS[webhook.destination];
+  const body = (() => {
+    try {
+      return JSON.parse(bodyText) as unknown;
+    } catch {
+      return undefined;
+    }
+  })();
+  const field = `webhooks[${webhook.index}].payload`;
+  return destination.check(body, bodyText).map(refusal => ({
+    message: `${destination.title} would refuse this: ${refusal.message}`,
+    field: refusal.field === 'payload' ? field : `${field}.${refusal.field}`,
+    place: webhook.payloadPlace ?? webhook.place,
+    webhook: webhook.name
+  }));
+}
+
+/** Objects merge key by key; anything else (a string, a list) replaces. */
+export function mergeOver(base: unknown, over: unknown): unknown {
+  if (over === undefined) return base;
+  if (!isPlainRecord(base) || !isPlainRecord(over)) return over;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) merged[key] = mergeOver(base[key], value);
+  return merged;
+}
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof NumberText)
+  );
+}
