@@ -201,7 +201,10 @@ function phrasing(node: PhrasingContent, style: Style): string {
     case 'image':
       return node.url ? style.link(style.escape(node.alt || 'image'), node.url) : '';
     case 'html':
-      return /^<br\s*\/?>$/i.test(node.value) ? '\n' : '';
+      // Element tags (`<kbd>`, `</sub>`) are dropped, their text kept; anything else that reads
+      // as HTML (`<!channel>`, `<@user>`) is text, escaped for the destination.
+      if (/^<br\s*\/?>$/i.test(node.value)) return '\n';
+      return /^<\/?[a-zA-Z][\w-]*(\s[^>]*)?\/?>$/.test(node.value) ? '' : style.escape(node.value);
     default:
       return style.escape(plainOf(node));
   }

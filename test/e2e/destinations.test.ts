@@ -1,0 +1,251 @@
+// Destinations (SPEC §12) through the built action, against fakes that refuse what the real
+// services refuse: every real release note in shared/data, through every destination's built-in
+// message, is accepted; and a dry run's verdict equals the destination's.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { errorMessages, runAction, type ActionRun } from '../support/action.js';
+import { startDiscord, type DiscordMessage } from '../support/fakes/discord.js';
+import type { Fake } from '../support/fakes/fake.js';
+import { startGoogleChat } from '../support/fakes/google-chat.js';
+import { startMattermost } from '../support/fakes/mattermost.js';
+import { startSlack, type SlackMessage } from '../support/fakes/slack.js';
+import { startTeams } from '../support/fakes/teams.js';
+import { startTelegram, type TelegramMessage } from '../support/fakes/telegram.js';
+import { startReceiver } from '../support/receiver.js';
+
+const NOTES_DIR = path.resolve('../shared/data/release-notes');
+const NOTES = readdirSync(NOTES_DIR).filter(file => file.endsWith('.md') && file !== 'SOURCES.md');
+
+let fakes: {
+  discord: Fake<DiscordMessage>;
+  slack: Fake<SlackMessage>;
+  teams: Fake<unknown>;
+  telegram: Fake<TelegramMessage>;
+  'google-chat': Fake<unknown>;
+  mattermost: Fake<unknown>;
+};
+beforeAll(async () => {
+  fakes = {
+    discord: await startDiscord(),
+    slack: await startSlack(),
+    teams: await startTeams(),
+    telegram: await startTelegram(),
+    'google-chat': await startGoogleChat(),
+    mattermost: await startMattermost()
+  };
+});
+afterAll(async () => {
+  await Promise.all(Object.values(fakes).map(fake => fake.close()));
+});
+
+const DESTINATIONS = [
+  'discord',
+  'slack',
+  'teams',
+  'telegram',
+  'google-chat',
+  'mattermost'
+] as const;
+
+/** One webhook per destination, each with its built-in message (Telegram needs its chat). */
+function everyDestination(): string {
+  return `webhooks:\n${DESTINATIONS.map(
+    name =>
+      `  - name: ${name}\n    to: ${name}\n    url: "${fakes[name].url}"\n${name === 'telegram' ? '    payload: { chat_id: "-1001234567890" }\n' : ''}`
+  ).join('')}`;
+}
+
+function verdicts(run: ActionRun): Record<string, boolean> {
+  return Object.fromEntries(run.results.map(r => [r.name as string, r.ok as boolean]));
+}
+
+describe('every real release note through every destination', () => {
+  it.each(NOTES)(
+    '%s: the dry run passes, and every destination accepts the message',
+    async note => {
+      const inputs = {
+        'version-label': '1.2.3',
+        'app-display-name': 'Space Rocks',
+        'version-content-size': '157286400',
+        'version-changes-file': path.join(NOTES_DIR, note)
+      };
+      const dry = await runAction({
+        config: everyDestination(),
+        inputs: { ...inputs, test: 'true' }
+      });
+      const before = Object.fromEntries(
+        DESTINATIONS.map(name => [name, fakes[name].messages.length])
+      );
+      const sent = await runAction({ config: everyDestination(), inputs });
+      expect(errorMessages(dry.stdout)).toBe('');
+      expect(errorMessages(sent.stdout)).toBe('');
+      const all = Object.fromEntries(DESTINATIONS.map(name => [name, true]));
+      expect(verdicts(dry)).toEqual(all);
+      expect(verdicts(sent)).toEqual(all);
+      for (const name of DESTINATIONS) expect(fakes[name].messages.length).toBe(before[name] + 1);
+    }
+  );
+
+  it('@everyone in the notes pings nobody on Discord; <!channel> is text on Slack', async () => {
+    const run = await runAction({
+      config: everyDestination(),
+      inputs: {
+        'version-label': '1.1.0',
+        'version-changes': 'Hello @everyone and @here, and <!channel> too'
+      }
+    });
+    expect(run.code).toBe(0);
+    const discord = fakes.discord.messages.at(-1) as DiscordMessage;
+    expect(discord.body.allowed_mentions).toEqual({ parse: [] });
+    expect(discord.pinged).toBe(false);
+    const slack = JSON.stringify(fakes.slack.messages.at(-1)?.body);
+    expect(slack).toContain('&lt;!channel&gt;');
+    expect(slack).not.toContain('<!channel>');
+  });
+
+  it('message_id comes from Discord (wait=true), Telegram and Google Chat', async () => {
+    const run = await runAction({
+      config: everyDestination(),
+      inputs: { 'version-label': '1.0.0' }
+    });
+    const ids = Object.fromEntries(run.results.map(r => [r.name, r.message_id]));
+    expect(ids.discord).toMatch(/^\d{17,20}$/);
+    expect(ids.telegram).toMatch(/^\d+$/);
+    expect(ids['google-chat']).toMatch(/^spaces\/AAAA\/messages\//);
+    expect(ids.slack).toBeNull();
+    expect(run.results.find(r => r.name === 'discord')?.url).toMatch(/\?wait=true$/);
+  });
+});
+
+/** Payloads of one's own that a destination refuses. */
+const REFUSED: Array<[string, (typeof DESTINATIONS)[number], string, RegExp]> = [
+  [
+    'Discord content over 2000',
+    'discord',
+    `{ content: "${'x'.repeat(2100)}" }`,
+    /content is 2100 characters long; the limit is 2000/
+  ],
+  [
+    'a Discord message with neither content nor embeds',
+    'discord',
+    '{ embeds: [], content: "" }',
+    /needs `content` or `embeds`/
+  ],
+  [
+    'a Slack section over 3000',
+    'slack',
+    `{ blocks: [{ type: section, text: { type: mrkdwn, text: "${'y'.repeat(3100)}" } }] }`,
+    /blocks\[0\]\.text\.text is 3100 characters long; the limit is 3000/
+  ],
+  [
+    'a Slack header over 150',
+    'slack',
+    `{ blocks: [{ type: header, text: { type: plain_text, text: "${'h'.repeat(200)}" } }] }`,
+    /the limit is 150/
+  ],
+  [
+    'an Office 365 connector card to a Teams Workflows webhook',
+    'teams',
+    '{ type: null, attachments: null, "@type": MessageCard, text: "hi" }',
+    /Office 365 connector cards are retired/
+  ],
+  [
+    'Telegram HTML with a tag it does not know',
+    'telegram',
+    '{ chat_id: "1", parse_mode: HTML, text: "<div>hi</div>" }',
+    /can't parse entities/
+  ],
+  [
+    'Telegram text over 4096',
+    'telegram',
+    `{ chat_id: "1", parse_mode: null, text: "${'t'.repeat(4200)}" }`,
+    /text is 4200 characters after entity parsing/
+  ],
+  ['Telegram without chat_id', 'telegram', '{ text: "hi" }', /needs `chat_id`/],
+  [
+    'Google Chat over 32,000 bytes',
+    'google-chat',
+    `{ text: "${'é'.repeat(17000)}" }`,
+    /the body is \d+ bytes; Google Chat takes at most 32000/
+  ],
+  [
+    'Mattermost text over 16,383',
+    'mattermost',
+    `{ text: "${'m'.repeat(17000)}" }`,
+    /text is 17000 characters long; the limit is 16383/
+  ]
+];
+
+describe("a dry run's verdict is the destination's", () => {
+  it.each(REFUSED)(
+    '%s: the dry run refuses at the webhook, and so does the destination',
+    async (_name, to, payload, message) => {
+      const dry = await runAction({
+        config: `webhooks:\n  - name: mine\n    to: ${to}\n    url: "${fakes[to].url}"\n    payload: ${payload}\n`,
+        inputs: { test: 'true', 'version-label': '1.0.0' }
+      });
+      expect(dry.code).toBe(1);
+      expect(errorMessages(dry.stdout)).toMatch(message);
+      expect(dry.stdout).toMatch(/::error .*file=\.github\/webhooks\.yml,line=5/);
+      // A real delivery checks the same way before sending: nothing leaves.
+      const before = fakes[to].requests.length;
+      const real = await runAction({
+        config: `webhooks:\n  - name: mine\n    to: ${to}\n    url: "${fakes[to].url}"\n    payload: ${payload}\n`,
+        inputs: { 'version-label': '1.0.0' }
+      });
+      expect(real.code).toBe(1);
+      expect(fakes[to].requests.length).toBe(before);
+      // The destination itself refuses the payload, sent as a plain request past the checks.
+      const refusedBy = await runAction({
+        config: `webhooks:\n  - name: raw\n    url: "${fakes[to].url}"\n    payload: ${payload}\n`,
+        inputs: { 'version-label': '1.0.0' }
+      });
+      expect(refusedBy.results[0].ok).toBe(false);
+      expect(refusedBy.results[0].status).toBeGreaterThanOrEqual(400);
+    }
+  );
+});
+
+describe('answers read as each destination means them', () => {
+  it("Telegram's ok: false is a failure even with status 200, with Telegram's description", async () => {
+    const telegram = await startReceiver((_request, response) =>
+      response
+        .writeHead(200, { 'Content-Type': 'application/json' })
+        .end('{"ok":false,"error_code":400,"description":"Bad Request: chat not found"}')
+    );
+    try {
+      const run = await runAction({
+        config: `webhooks:\n  - to: telegram\n    url: "${telegram.url}/botX/sendMessage"\n    payload: { chat_id: "1" }\n`,
+        inputs: { 'version-label': '1.0.0' }
+      });
+      expect(run.code).toBe(1);
+      expect(run.results[0].error).toBe(
+        '200 OK: Telegram answered ok: false: Bad Request: chat not found'
+      );
+    } finally {
+      await telegram.close();
+    }
+  });
+
+  it("a 429's wait comes from Discord's retry_after (seconds, fractional)", async () => {
+    const discord = await startReceiver((_request, response, count) => {
+      if (count === 1)
+        return response
+          .writeHead(429, { 'Content-Type': 'application/json' })
+          .end('{"message":"You are being rate limited.","retry_after":0.05,"global":false}');
+      response.writeHead(200, { 'Content-Type': 'application/json' }).end('{"id":"42"}');
+    });
+    try {
+      const run = await runAction({
+        config: `webhooks:\n  - to: discord\n    url: "${discord.url}/api/webhooks/1/t"\n`,
+        inputs: { 'version-label': '1.0.0' }
+      });
+      expect(run.code).toBe(0);
+      expect(run.results[0]).toMatchObject({ attempts: 2, message_id: '42' });
+      expect(run.stdout).toContain('retrying in 0.1 s');
+    } finally {
+      await discord.close();
+    }
+  });
+});
