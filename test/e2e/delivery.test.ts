@@ -308,6 +308,24 @@ describe('start-up stays lean', () => {
     expect(receiver.requests.at(-1)?.text).toBe('{"v":"v1.0.0"}');
   });
 
+  it('a destination brings in destinations.js (the Markdown parser), and a markup filter Liquid too', async () => {
+    receiver = await startReceiver((_request, response) =>
+      response.writeHead(200, { 'Content-Type': 'application/json' }).end('{"id":"1"}')
+    );
+    const inputs = { 'version-label': '1.0.0', 'version-changes': '- **fast** start' };
+    const builtIn = await loaded({
+      inputs,
+      config: `webhooks:\n  - to: discord\n    url: "${receiver.url}/api/webhooks/1/t"\n`
+    });
+    expect(builtIn.fromDist).toEqual(['destinations.js', 'index.js']);
+    const filtered = await loaded({
+      inputs,
+      config: `webhooks:\n  - url: "${receiver.url}/"\n    payload: { text: "{{ version.changes | to_slack: 100 }}" }\n`
+    });
+    expect(filtered.fromDist).toEqual(['destinations.js', 'index.js', 'liquid.js']);
+    expect(receiver.requests.at(-1)?.text).toBe('{"text":"• *fast* start"}');
+  });
+
   it('signing loads node:crypto, and only then', async () => {
     receiver = await startReceiver();
     const signed = await loaded({
