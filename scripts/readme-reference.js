@@ -1,6 +1,8 @@
-// Writes the inputs and outputs tables of README.md from action.yml, so the two cannot drift.
+// Writes the inputs and outputs tables of README.md from action.yml, and the destinations' limits
+// from the modules the checks read, so neither can drift.
 // `node scripts/readme-reference.js` rewrites; `--check` exits 1 when the README is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import { parse } from 'yaml';
@@ -37,15 +39,44 @@ export function referenceTables(actionYml) {
   ].join('\n');
 }
 
-const START = '<!-- reference:start (generated from action.yml by scripts/readme-reference.js) -->';
-const END = '<!-- reference:end -->';
+/** The limits table of every destination, from the modules the checks read (dist/destinations.js). */
+export function destinationTables() {
+  const { DESTINATIONS } = createRequire(import.meta.url)('../dist/destinations.js');
+  return Object.values(DESTINATIONS)
+    .map(destination =>
+      [
+        `**${destination.title}** (\`to: ${destination.name}\`)`,
+        '',
+        '| What | Limit | The built-in message |',
+        '| --- | --- | --- |',
+        ...destination.limits.map(row => `| ${cell(row.what)} | ${cell(row.limit)} | ${cell(row.handling)} |`)
+      ].join('\n')
+    )
+    .join('\n\n');
+}
+
+const SECTIONS = [
+  {
+    start: '<!-- reference:start (generated from action.yml by scripts/readme-reference.js) -->',
+    end: '<!-- reference:end -->',
+    write: actionYml => referenceTables(actionYml)
+  },
+  {
+    start: '<!-- destinations:start (generated from src/destinations by scripts/readme-reference.js) -->',
+    end: '<!-- destinations:end -->',
+    write: () => destinationTables()
+  }
+];
 
 /** The README with fresh tables, formatted as Prettier formats it. */
 export async function withReference(readme, actionYml) {
-  const from = readme.indexOf(START);
-  const to = readme.indexOf(END);
-  if (from < 0 || to < 0) throw new Error(`README.md needs the markers ${START} and ${END}`);
-  const text = `${readme.slice(0, from + START.length)}\n\n${referenceTables(actionYml)}\n\n${readme.slice(to)}`;
+  let text = readme;
+  for (const { start, end, write } of SECTIONS) {
+    const from = text.indexOf(start);
+    const to = text.indexOf(end);
+    if (from < 0 || to < 0) throw new Error(`README.md needs the markers ${start} and ${end}`);
+    text = `${text.slice(0, from + start.length)}\n\n${write(actionYml)}\n\n${text.slice(to)}`;
+  }
   const options = await resolveConfig('README.md');
   return format(text, { ...options, parser: 'markdown' });
 }
@@ -55,7 +86,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const updated = await withReference(readme, readFileSync('action.yml', 'utf8'));
   if (process.argv.includes('--check')) {
     if (updated !== readme) {
-      console.error('README.md inputs/outputs are stale: run `node scripts/readme-reference.js`.');
+      console.error('README.md reference tables are stale: run `npm run docs`.');
       process.exit(1);
     }
   } else {

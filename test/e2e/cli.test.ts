@@ -37,7 +37,8 @@ describe('the release-webhooks CLI', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('── Discord: POST ***\n');
-    expect(run.stdout).toContain('**Space Game 4.5.6** is out');
+    expect(run.stdout).toContain('"title": "Space Game 4.5.6"');
+    expect(run.stdout).toContain('"allowed_mentions"');
     expect(run.stdout).toMatch(/webhook\(s\) checked, nothing sent/);
     expect(run.stdout).not.toContain('\u001b[');
   });

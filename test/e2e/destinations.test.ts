@@ -2,7 +2,7 @@
 // services refuse: every real release note in shared/data, through every destination's built-in
 // message, is accepted; and a dry run's verdict equals the destination's.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { errorMessages, runAction, type ActionRun } from '../support/action.js';
 import { startDiscord, type DiscordMessage } from '../support/fakes/discord.js';
@@ -247,5 +247,36 @@ describe('answers read as each destination means them', () => {
     } finally {
       await discord.close();
     }
+  });
+});
+
+describe("the README's destination recipes", () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const section = readme.slice(
+    readme.indexOf('## Destinations'),
+    readme.indexOf('### Markup filters')
+  );
+  const recipes = [...section.matchAll(/```yaml\n(webhooks:[^]*?)```/g)].map(m => m[1]);
+
+  it.each(recipes.map(recipe => [/name: (.+)/.exec(recipe)?.[1], recipe]))(
+    '%s passes a dry run on a pull request from a fork (no secrets)',
+    async (_name, recipe) => {
+      const run = await runAction({
+        config: recipe as string,
+        inputs: {
+          test: 'true',
+          vars: JSON.stringify({ TELEGRAM_CHAT: '-1001234567890' }),
+          'version-changes-file': path.join(NOTES_DIR, NOTES[1])
+        }
+      });
+      expect(errorMessages(run.stdout)).toBe('');
+      expect(run.code).toBe(0);
+    }
+  );
+
+  it('covers every destination', () => {
+    expect(recipes.map(recipe => /to: ([\w-]+)/.exec(recipe)?.[1]).sort()).toEqual(
+      [...DESTINATIONS].sort()
+    );
   });
 });
