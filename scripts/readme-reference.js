@@ -49,7 +49,9 @@ export function destinationTables() {
         '',
         '| What | Limit | The built-in message |',
         '| --- | --- | --- |',
-        ...destination.limits.map(row => `| ${cell(row.what)} | ${cell(row.limit)} | ${cell(row.handling)} |`)
+        ...destination.limits.map(
+          row => `| ${cell(row.what)} | ${cell(row.limit)} | ${cell(row.handling)} |`
+        )
       ].join('\n')
     )
     .join('\n\n');
@@ -62,7 +64,8 @@ const SECTIONS = [
     write: actionYml => referenceTables(actionYml)
   },
   {
-    start: '<!-- destinations:start (generated from src/destinations by scripts/readme-reference.js) -->',
+    start:
+      '<!-- destinations:start (generated from src/destinations by scripts/readme-reference.js) -->',
     end: '<!-- destinations:end -->',
     write: () => destinationTables()
   }
