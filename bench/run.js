@@ -25,6 +25,11 @@ const ACTION = path.join(root, 'dist/index.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 51);
 const FAN_OUT_RUNS = Number(process.env.BENCH_FAN_OUT_RUNS ?? 9);
 const FAN_OUT = { webhooks: 50, concurrency: 10, delayMs: 100 };
+/** A real release note of 25 KB (Markdown, emoji), from shared/data. */
+const CHANGELOG_25_KB = path.join(
+  root,
+  '../shared/data/release-notes/05-enigmatica2-expert-extended-v1.20.0-modpack-emoji.md'
+);
 
 function findNode24() {
   if (process.env.NODE24) return process.env.NODE24;
@@ -143,14 +148,26 @@ async function main() {
     )
   );
   const liquidEnv = runnerEnv(liquidWorkspace, inputs);
+  // to: discord with a real 25 KB changelog: the built-in embed, the Markdown parser, the checks.
+  const destinationWorkspace = workspaceFor(`webhooks:
+  - name: Discord
+    to: discord
+    url: "${single.url}/api/webhooks/1/token"
+`);
+  const destinationEnv = runnerEnv(destinationWorkspace, {
+    ...inputs,
+    'version-changes-file': CHANGELOG_25_KB
+  });
   const bare = [];
   const action = [];
   const withLiquid = [];
+  const toDiscord = [];
   for (let i = 0; i < 3; i++) await timed(node, [ACTION], singleEnv);
   for (let i = 0; i < RUNS; i++) {
     bare.push(await timed(node, ['-e', '0'], singleEnv));
     action.push(await timed(node, [ACTION], singleEnv));
     withLiquid.push(await timed(node, [ACTION], liquidEnv));
+    toDiscord.push(await timed(node, [ACTION], destinationEnv));
   }
   const singleMemory = peakMemory(node, singleEnv);
   single.stop();
@@ -188,6 +205,7 @@ async function main() {
     `| One delivery, whole process (median of ${RUNS}; p10–p90) | ${ms(coldStart)} (${ms(percentile(action, 0.1))}–${ms(percentile(action, 0.9))}) | |`,
     `| Cold start ratio to \`node -e 0\` | **${ratio.toFixed(2)}×** | ≤ 2.0× |`,
     `| The same with a filter in the template, which loads Liquid (median of ${RUNS}; p10–p90) | ${ms(median(withLiquid))} (${ms(percentile(withLiquid, 0.1))}–${ms(percentile(withLiquid, 0.9))}), ${(median(withLiquid) / median(bare)).toFixed(2)}× | |`,
+    `| \`to: discord\` with a 25 KB changelog (built-in embed, Markdown parser, checks; median of ${RUNS}; p10–p90) | ${ms(median(toDiscord))} (${ms(percentile(toDiscord, 0.1))}–${ms(percentile(toDiscord, 0.9))}), **${(median(toDiscord) / median(bare)).toFixed(2)}×** | < 2.6× (tsickert/discord-webhook's one POST) |`,
     `| Fan-out: ${FAN_OUT.webhooks} webhooks, receiver answers after ${FAN_OUT.delayMs} ms, concurrency ${FAN_OUT.concurrency} (median of ${FAN_OUT_RUNS}) | ${ms(median(fan))} | |`,
     `| Fan-out ratio to the ideal (cold start + ${FAN_OUT.webhooks / FAN_OUT.concurrency} × ${FAN_OUT.delayMs} ms = ${ms(ideal)}) | **${fanRatio.toFixed(2)}×** | ≤ 1.2× |`,
     `| Peak memory: one delivery / fan-out | ${kib(singleMemory)} / ${kib(fanMemory)} | |`,
@@ -202,6 +220,7 @@ async function main() {
 
   rmSync(singleWorkspace, { recursive: true, force: true });
   rmSync(liquidWorkspace, { recursive: true, force: true });
+  rmSync(destinationWorkspace, { recursive: true, force: true });
   rmSync(fanWorkspace, { recursive: true, force: true });
   if (process.argv.includes('--no-write')) return;
   const readmePath = path.join(root, 'README.md');

@@ -38,21 +38,44 @@ export interface ConvertOptions {
   moreUrl?: string;
   /** How length is measured (default UTF-16 code units). */
   measure?: (text: string) => number;
+  /** Parse the whole text even when a part would do (the tests compare the two). */
+  parseWhole?: boolean;
 }
 
 export function convertMarkdown(markdown: string, dialect: Dialect, options: ConvertOptions = {}) {
   const style = DIALECTS[dialect];
-  const tree = fromMarkdown(markdown.replace(/\r\n?/g, '\n'), {
+  const text = markdown.replace(/\r\n?/g, '\n');
+  const { maxLength } = options;
+  const measure = options.measure ?? ((output: string) => output.length);
+  // Parsing costs time in proportion to the text, and a long changelog is cut anyway: parse a
+  // part that ends at a blank line, and the whole only when that part's output would fit. When
+  // the part's output does not fit, its last unit (which the blank line may have split) is
+  // never kept, so the output equals the whole text's.
+  if (maxLength !== undefined && !options.parseWhole)
+    for (let size = maxLength * 2 + 1024; size < text.length; size *= 2) {
+      const end = text.indexOf('\n\n', size);
+      if (end < 0) break;
+      const units = unitsOf(text.slice(0, end), style);
+      if (measure(joined(units)) > maxLength) return fit(units, style, options);
+    }
+  return fit(unitsOf(text, style), style, options);
+}
+
+function unitsOf(markdown: string, style: Style): Unit[] {
+  const tree = fromMarkdown(markdown, {
     extensions: [gfm()],
     mdastExtensions: [gfmFromMarkdown()]
   });
-  const units = blockUnits(tree, style, '\n\n');
-  return fit(units, style, options);
+  return blockUnits(tree, style, '\n\n');
+}
+
+function joined(units: Unit[]): string {
+  return units.map((unit, i) => (i === 0 ? unit.text : unit.separator + unit.text)).join('');
 }
 
 function fit(units: Unit[], style: Style, options: ConvertOptions): string {
   const measure = options.measure ?? ((text: string) => text.length);
-  const whole = units.map((unit, i) => (i === 0 ? unit.text : unit.separator + unit.text)).join('');
+  const whole = joined(units);
   if (options.maxLength === undefined || measure(whole) <= options.maxLength) return whole;
 
   const ending = `\n…${options.moreUrl ? ` ${style.link('full notes', options.moreUrl)}` : ''}`;

@@ -39,6 +39,17 @@ describe('converting GitHub Markdown for each destination', () => {
       }
   });
 
+  it.each(NOTES)(
+    '%s: parsing a part of a long text gives what parsing all of it gives',
+    (_file, note) => {
+      for (const dialect of DIALECT_NAMES)
+        for (const max of [300, 2000, 4096])
+          expect(convertMarkdown(note, dialect, { maxLength: max, moreUrl: MORE })).toBe(
+            convertMarkdown(note, dialect, { maxLength: max, moreUrl: MORE, parseWhole: true })
+          );
+    }
+  );
+
   it('writes each dialect its own way', () => {
     const note =
       '## Added\n\n- **Bold** and _em_ and ~~gone~~ and `code` — see [docs](https://x.example/d)\n- [x] done\n\n> quoted <tag> & more';
