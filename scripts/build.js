@@ -10,8 +10,7 @@
 // and @actions/exec (exec.js) are files of their own; node:https and node:crypto sit behind
 // stand-ins (scripts/lazy, src/crypto.ts) that load them on first use. What each saves is
 // measured in ARCHITECTURE.md.
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -83,8 +82,9 @@ const common = {
 /** `licenses: false` leaves out licenses.txt (the test build, which nobody ships). */
 export async function build(outDir, { licenses: withLicenses = true } = {}) {
   rmSync(outDir, { recursive: true, force: true });
-  await esbuild.build({
+  const { metafile } = await esbuild.build({
     ...common,
+    metafile: true,
     entryPoints: {
       index: 'src/action/index.ts',
       cli: 'src/cli/index.ts',
@@ -105,24 +105,28 @@ export async function build(outDir, { licenses: withLicenses = true } = {}) {
   });
   // The repository's package.json says "module"; the bundle is CommonJS.
   writeFileSync(path.join(outDir, 'package.json'), '{\n  "type": "commonjs"\n}\n');
-  if (withLicenses) writeFileSync(path.join(outDir, 'licenses.txt'), licenses());
+  if (withLicenses) writeFileSync(path.join(outDir, 'licenses.txt'), licenses(metafile));
 }
 
-/** The licences of every production dependency, since the bundle carries their code. */
-function licenses() {
-  const folders = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], {
-    encoding: 'utf8'
-  })
-    .split('\n')
-    .filter(folder => folder.includes('node_modules'));
+/**
+ * The licences of every package whose code the bundle carries, found in esbuild's list of the
+ * files it read (the package.json has no runtime dependencies: the bundle is self-contained).
+ */
+function licenses(metafile) {
+  const roots = new Set();
+  for (const input of Object.keys(metafile.inputs)) {
+    const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (match) roots.add(match[1]);
+  }
   const entries = new Map();
-  for (const folder of folders) {
-    const manifest = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8'));
-    const licenseFile = readdirSync(folder).find(file => /^(licen[cs]e|copying)/i.test(file));
-    const text =
-      licenseFile && existsSync(path.join(folder, licenseFile))
-        ? readFileSync(path.join(folder, licenseFile), 'utf8').trim()
-        : '';
+  for (const folder of roots) {
+    const manifest = JSON.parse(readFileSync(path.join(root, folder, 'package.json'), 'utf8'));
+    const licenseFile = readdirSync(path.join(root, folder)).find(file =>
+      /^(licen[cs]e|copying)/i.test(file)
+    );
+    const text = licenseFile
+      ? readFileSync(path.join(root, folder, licenseFile), 'utf8').trim()
+      : '';
     entries.set(
       `${manifest.name}@${manifest.version}`,
       `${manifest.name} ${manifest.version}\n${manifest.license ?? 'UNKNOWN'}\n${text}`

@@ -14,6 +14,9 @@ const lint = await createLinter();
 for (const file of readdirSync(folder).filter(f => /\.ya?ml$/.test(f))) {
   const filePath = path.join(folder, file);
   for (const result of lint(readFileSync(filePath, 'utf8'), filePath)) {
+    // The WebAssembly build on npm predates the `attestations` permission scope, which GitHub's
+    // build-provenance attestation needs.
+    if (result.kind === 'permissions' && /"attestations"/.test(result.message)) continue;
     problems++;
     console.error(
       `${result.file}:${result.line}:${result.column}: ${result.message} [${result.kind}]`

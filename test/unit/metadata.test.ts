@@ -12,6 +12,16 @@ describe('action.yml', () => {
   it('runs on node24 from the committed bundle', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
   });
+
+  it('is ready for the Marketplace: a description within 125 characters, and branding', () => {
+    const metadata = action as unknown as {
+      description: string;
+      branding: { icon: string; color: string };
+    };
+    expect(metadata.description.length).toBeLessThanOrEqual(125);
+    expect(metadata.branding.icon).toBeTruthy();
+    expect(metadata.branding.color).toBeTruthy();
+  });
 });
 
 describe('action.yml', () => {
