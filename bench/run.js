@@ -1,5 +1,5 @@
 // `npm run bench`: start-up and fan-out of the bundled action, measured side by side with
-// `node -e 0`, written into the README's Performance section (`--no-write` to only print).
+// `node -e 0`, written into docs/performance.md (`--no-write` to only print).
 //
 // Everything runs on 127.0.0.1: a receiver in a process of its own, the action spawned as a runner
 // spawns it (INPUT_*, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY). Node 24 is used when available
@@ -223,17 +223,17 @@ async function main() {
   rmSync(destinationWorkspace, { recursive: true, force: true });
   rmSync(fanWorkspace, { recursive: true, force: true });
   if (process.argv.includes('--no-write')) return;
-  const readmePath = path.join(root, 'README.md');
+  const readmePath = path.join(root, 'docs/performance.md');
   const readme = readFileSync(readmePath, 'utf8');
   const start = '<!-- bench:start -->';
   const end = '<!-- bench:end -->';
   const from = readme.indexOf(start);
   const to = readme.indexOf(end);
-  if (from < 0 || to < 0) throw new Error(`README.md needs ${start} and ${end}`);
+  if (from < 0 || to < 0) throw new Error(`docs/performance.md needs ${start} and ${end}`);
   const updated = `${readme.slice(0, from + start.length)}\n\n${table}\n\n${readme.slice(to)}`;
   const options = await resolveConfig(readmePath);
   writeFileSync(readmePath, await format(updated, { ...options, parser: 'markdown' }));
-  console.log('Written into README.md (Performance).');
+  console.log('Written into docs/performance.md.');
 }
 
 await main();

@@ -1,5 +1,5 @@
-// Writes the inputs and outputs tables of README.md from action.yml, and the destinations' limits
-// from the modules the checks read, so neither can drift.
+// Writes the inputs and outputs tables of docs/ from action.yml, and the destinations' limits from
+// the modules the checks read, so neither can drift.
 // `node scripts/readme-reference.js` rewrites; `--check` exits 1 when the README is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -59,11 +59,13 @@ export function destinationTables() {
 
 const SECTIONS = [
   {
+    file: 'docs/inputs-and-outputs.md',
     start: '<!-- reference:start (generated from action.yml by scripts/readme-reference.js) -->',
     end: '<!-- reference:end -->',
     write: actionYml => referenceTables(actionYml)
   },
   {
+    file: 'docs/destinations.md',
     start:
       '<!-- destinations:start (generated from src/destinations by scripts/readme-reference.js) -->',
     end: '<!-- destinations:end -->',
@@ -71,28 +73,30 @@ const SECTIONS = [
   }
 ];
 
-/** The README with fresh tables, formatted as Prettier formats it. */
-export async function withReference(readme, actionYml) {
-  let text = readme;
-  for (const { start, end, write } of SECTIONS) {
+/** A page with its generated tables fresh, formatted as Prettier formats it. */
+export async function withReference(file, page, actionYml) {
+  let text = page;
+  for (const { start, end, write } of SECTIONS.filter(section => section.file === file)) {
     const from = text.indexOf(start);
     const to = text.indexOf(end);
-    if (from < 0 || to < 0) throw new Error(`README.md needs the markers ${start} and ${end}`);
+    if (from < 0 || to < 0) throw new Error(`${file} needs the markers ${start} and ${end}`);
     text = `${text.slice(0, from + start.length)}\n\n${write(actionYml)}\n\n${text.slice(to)}`;
   }
-  const options = await resolveConfig('README.md');
+  const options = await resolveConfig(file);
   return format(text, { ...options, parser: 'markdown' });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const readme = readFileSync('README.md', 'utf8');
-  const updated = await withReference(readme, readFileSync('action.yml', 'utf8'));
-  if (process.argv.includes('--check')) {
-    if (updated !== readme) {
-      console.error('README.md reference tables are stale: run `npm run docs`.');
-      process.exit(1);
-    }
-  } else {
-    writeFileSync('README.md', updated);
+  const actionYml = readFileSync('action.yml', 'utf8');
+  let stale = false;
+  for (const file of new Set(SECTIONS.map(section => section.file))) {
+    const page = readFileSync(file, 'utf8');
+    const updated = await withReference(file, page, actionYml);
+    if (updated === page) continue;
+    if (process.argv.includes('--check')) {
+      console.error(`${file}: generated tables are stale: run \`npm run docs\`.`);
+      stale = true;
+    } else writeFileSync(file, updated);
   }
+  if (stale) process.exit(1);
 }

@@ -250,12 +250,9 @@ describe('answers read as each destination means them', () => {
   });
 });
 
-describe("the README's destination recipes", () => {
-  const readme = readFileSync('README.md', 'utf8');
-  const section = readme.slice(
-    readme.indexOf('## Destinations'),
-    readme.indexOf('### Markup filters')
-  );
+describe('the destination recipes of the docs', () => {
+  const page = readFileSync('docs/destinations.md', 'utf8');
+  const section = page.slice(0, page.indexOf('## Markup filters'));
   const recipes = [...section.matchAll(/```yaml\n(webhooks:[^]*?)```/g)].map(m => m[1]);
 
   it.each(recipes.map(recipe => [/name: (.+)/.exec(recipe)?.[1], recipe]))(
