@@ -8,7 +8,8 @@
 // client (github-release.js, for a release lookup), the glob library (glob.js, for
 // version-*-files), undici (undici.js, for a proxy dispatcher), tunnel (tunnel.js, for a proxy)
 // and @actions/exec (exec.js) are files of their own; node:https and node:crypto sit behind
-// stand-ins (scripts/lazy, src/crypto.ts) that load them on first use. What each saves is
+// stand-ins (scripts/lazy, src/crypto.ts) that load them on first use, and @actions/core's job
+// summary module, which the action never uses, is left out. What each saves is
 // measured in ARCHITECTURE.md.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,6 +25,7 @@ const DEFERRED = [
   { module: 'tunnel', importer: '@actions/http-client', stand_in: lazy('tunnel.cjs') },
   { module: 'https', importer: '@actions/http-client', stand_in: lazy('https.cjs') },
   { module: '@actions/exec', importer: '@actions/core', stand_in: lazy('exec.cjs') },
+  { module: './summary.js', importer: '@actions/core', stand_in: lazy('core-summary.cjs') },
   // Random ids without loading node:crypto; the rest of it on first use (src/crypto.ts). It must
   // export every name these packages use: test/unit/crypto.test.ts reads their sources to check.
   { module: 'crypto', importer: '@actions/core', stand_in: path.join(root, 'src/crypto.ts') },

@@ -284,6 +284,9 @@ describe('start-up stays lean', () => {
     expect(plain.fromDist).toEqual(['index.js']);
     expect(plain.builtins).toContain('http');
     expect(plain.builtins).not.toContain('crypto');
+    // @actions/core's job summary module (fs.promises, readline) is left out of the bundle.
+    expect(plain.builtins).not.toContain('internal/fs/promises');
+    expect(plain.builtins).not.toContain('internal/readline/interface');
     expect(receiver.requests.at(-1)?.text).toBe('{"v":"1.0.0"}');
   });
 
