@@ -22,6 +22,7 @@ const lazy = name => path.join(root, 'scripts/lazy', name);
 /** Importers (by path fragment) whose import of a package is replaced by a lazy stand-in. */
 const DEFERRED = [
   { module: 'undici', importer: '@actions/http-client', stand_in: lazy('undici.cjs') },
+  { module: 'undici', importer: '@actions/github', stand_in: lazy('undici.cjs') },
   { module: 'tunnel', importer: '@actions/http-client', stand_in: lazy('tunnel.cjs') },
   { module: 'https', importer: '@actions/http-client', stand_in: lazy('https.cjs') },
   { module: '@actions/exec', importer: '@actions/core', stand_in: lazy('exec.cjs') },

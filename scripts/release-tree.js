@@ -16,13 +16,19 @@ export const RELEASE_FILES = [
   'CHANGELOG.md'
 ];
 
+/** The CLI is installed with npm, never run from the action's tree. */
+const NOT_RUN_BY_THE_ACTION = ['dist/cli.js'];
+
 export function releaseTree({ cwd = process.cwd(), parent, env = process.env } = {}) {
   const git = (args, input) =>
     execFileSync('git', args, { cwd, env, encoding: 'utf8', input }).trim();
   // The files of HEAD under those paths, with their modes and blobs, as `git mktree` reads them.
-  const entries = git(['ls-tree', '-r', 'HEAD', '--', ...RELEASE_FILES]);
-  if (!entries.includes('\tdist/index.js')) throw new Error('HEAD has no dist/index.js');
-  const tree = buildTree(entries.split('\n'), input => git(['mktree'], input));
+  const entries = git(['ls-tree', '-r', 'HEAD', '--', ...RELEASE_FILES])
+    .split('\n')
+    .filter(line => !NOT_RUN_BY_THE_ACTION.some(file => line.endsWith(`\t${file}`)));
+  if (!entries.some(line => line.endsWith('\tdist/index.js')))
+    throw new Error('HEAD has no dist/index.js');
+  const tree = buildTree(entries, input => git(['mktree'], input));
   const subject = `Release tree of ${git(['rev-parse', '--short', 'HEAD'])}`;
   return git(['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', subject]);
 }

@@ -1,12 +1,14 @@
-// undici is needed only for a proxy dispatcher (fetch through a proxy), which delivery never uses.
-// It is bundled on its own (undici.js) and read from disk only if asked for.
+// undici: the proxy dispatcher of @actions/http-client and the fetch of @actions/github (the release
+// lookup). It is bundled once, on its own (undici.js), and read from disk only when one of them is
+// used: a delivery never is.
 const path = require('node:path');
+
+const real = () => require(path.join(__dirname, 'undici.js'));
 
 class ProxyAgent {
   constructor(options) {
-    const { ProxyAgent: RealProxyAgent } = require(path.join(__dirname, 'undici.js'));
-    return new RealProxyAgent(options);
+    return new (real().ProxyAgent)(options);
   }
 }
 
-module.exports = { ProxyAgent };
+module.exports = { ProxyAgent, fetch: (...args) => real().fetch(...args) };

@@ -58,6 +58,7 @@ describe('the release tree that the major tag points at', () => {
       'src/main.ts',
       'test/a.test.ts',
       'dist/index.js',
+      'dist/cli.js',
       'dist/lazy/chunk.js'
     ]) {
       mkdirSync(path.dirname(path.join(cwd, file)), { recursive: true });
@@ -68,7 +69,7 @@ describe('the release tree that the major tag points at', () => {
     return cwd;
   }
 
-  it('holds only what the action runs, and follows the previous release', () => {
+  it('holds only what the action runs (not the CLI, which npm installs), and follows the previous release', () => {
     const cwd = repository();
     const first = releaseTree({ cwd, env: { ...process.env, ...identity } }) as string;
     const files = execFileSync('git', ['ls-tree', '-r', '--name-only', first], {
