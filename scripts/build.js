@@ -6,8 +6,8 @@
 // Liquid (liquid.js, for templates that need more than printing variables), the destinations
 // and their Markdown parser (destinations.js, for `to:` and the markup filters), the GitHub API
 // client (github-release.js, for a release lookup), the glob library (glob.js, for
-// version-*-files), undici (undici.js, for a proxy dispatcher), tunnel (tunnel.js, for a proxy)
-// and @actions/exec (exec.js) are files of their own; node:https and node:crypto sit behind
+// version-*-files), tunnel (tunnel.js, for a proxy) and @actions/exec (exec.js) are files of
+// their own; undici is not bundled at all (scripts/lazy/undici.cjs says why); node:https and node:crypto sit behind
 // stand-ins (scripts/lazy, src/crypto.ts) that load them on first use, and @actions/core's job
 // summary module, which the action never uses, is left out. What each saves is
 // measured in ARCHITECTURE.md.
@@ -97,8 +97,7 @@ export async function build(outDir, { licenses: withLicenses = true } = {}) {
       ...Object.fromEntries(ON_DEMAND.map(({ file, entry }) => [file, entry])),
       // Required by path from their stand-ins (scripts/lazy).
       exec: '@actions/exec',
-      tunnel: 'tunnel',
-      undici: 'undici'
+      tunnel: 'tunnel'
     },
     outdir: outDir,
     format: 'cjs',

@@ -1,14 +1,19 @@
-// undici: the proxy dispatcher of @actions/http-client and the fetch of @actions/github (the release
-// lookup). It is bundled once, on its own (undici.js), and read from disk only when one of them is
-// used: a delivery never is.
-const path = require('node:path');
-
-const real = () => require(path.join(__dirname, 'undici.js'));
+// undici is not bundled. @actions/http-client imports its ProxyAgent for fetch-based proxying, and
+// @actions/github its fetch; the action uses neither: deliveries go through http-client's agents,
+// and the release lookup gives Octokit a fetch made of the same exchange (src/sources/
+// github-release.ts). @actions/github builds a proxy dispatcher when it is imported under a
+// proxy, so constructing one is harmless; using one says what happened.
+const notBundled = what => () => {
+  throw new Error(
+    `${what} is not bundled: the action makes its requests with @actions/http-client`
+  );
+};
 
 class ProxyAgent {
   constructor(options) {
-    return new (real().ProxyAgent)(options);
+    this.options = options;
   }
 }
+ProxyAgent.prototype.dispatch = notBundled("undici's ProxyAgent");
 
-module.exports = { ProxyAgent, fetch: (...args) => real().fetch(...args) };
+module.exports = { ProxyAgent, fetch: notBundled("undici's fetch") };

@@ -1,5 +1,6 @@
 // Reads a release of the current repository through the GitHub API (input `release`). Octokit is
 // imported only here, on demand, so a run without a lookup never loads it.
+import { exchange, TransportError } from '../net/exchange.js';
 import { inputProblem } from '../problems.js';
 import type { GitHubRelease } from './release.js';
 
@@ -23,7 +24,10 @@ export async function fetchRelease(lookup: ReleaseLookup): Promise<GitHubRelease
       'is empty; a release lookup needs a token with contents: read'
     );
   const { getOctokit } = await import('@actions/github');
-  const octokit = getOctokit(lookup.token, { baseUrl: lookup.apiUrl, request: { retries: 0 } });
+  const octokit = getOctokit(lookup.token, {
+    baseUrl: lookup.apiUrl,
+    request: { retries: 0, fetch: exchangeFetch(lookup.timeoutMs) }
+  });
   const byTag = () =>
     bounded(lookup.timeoutMs, signal =>
       octokit.rest.repos.getReleaseByTag({ owner, repo, tag: lookup.release, request: { signal } })
@@ -43,6 +47,45 @@ export async function fetchRelease(lookup: ReleaseLookup): Promise<GitHubRelease
   } catch (error) {
     throw describeFailure(error, lookup);
   }
+}
+
+/** The biggest answer a release lookup reads (a release body is at most 125,000 characters). */
+const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Octokit's fetch, made of the action's own HTTP exchange: the runner's proxy settings through
+ * @actions/http-client, one timer over the whole exchange, and no undici to download (the bundle
+ * leaves it out).
+ */
+function exchangeFetch(timeoutMs: number) {
+  return async (url: string | URL, init: RequestInit = {}): Promise<Response> => {
+    const headers = Object.entries((init.headers ?? {}) as Record<string, string>).map(
+      ([name, value]): [string, string] => [name, String(value)]
+    );
+    let answer;
+    try {
+      answer = await exchange(
+        { method: init.method ?? 'GET', url: String(url), headers },
+        { timeoutMs, keepBytes: MAX_ANSWER_BYTES }
+      );
+    } catch (error) {
+      if (error instanceof TransportError && /^timed out/.test(error.message))
+        throw new LookupTimeout();
+      throw error;
+    }
+    if (answer.bodyBytes > MAX_ANSWER_BYTES) throw new NotARelease();
+    const responseHeaders = new Headers();
+    for (const [name, value] of Object.entries(answer.headers))
+      if (value !== undefined)
+        for (const each of Array.isArray(value) ? value : [value])
+          responseHeaders.append(name, each);
+    const empty = answer.status === 204 || answer.status === 304;
+    return new Response(empty ? null : answer.body, {
+      status: answer.status,
+      statusText: answer.statusText,
+      headers: responseHeaders
+    });
+  };
 }
 
 class LookupTimeout extends Error {}
@@ -80,7 +123,15 @@ function statusOf(error: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
-function describeFailure(error: unknown, lookup: ReleaseLookup) {
+function describeFailure(thrown: unknown, lookup: ReleaseLookup) {
+  // Octokit wraps what its fetch throws; the cause says what happened.
+  const cause = (thrown as { cause?: unknown })?.cause;
+  const error =
+    cause instanceof LookupTimeout ||
+    cause instanceof NotARelease ||
+    cause instanceof TransportError
+      ? cause
+      : thrown;
   const status = statusOf(error);
   if (status === 404)
     return inputProblem('release', `no release "${lookup.release}" in ${lookup.repository}`);

@@ -3,7 +3,8 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
-import { runAction } from '../support/action.js';
+import { errorMessages, runAction } from '../support/action.js';
+import { RELEASE, startGitHubApi } from '../support/fake-apis.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
 
 let receiver: Receiver | undefined;
@@ -65,5 +66,21 @@ describe('proxies', () => {
     expect(tunnels).toEqual(['hooks.release.test:80']);
     expect(receiver.requests).toHaveLength(1);
     expect(run.results[0]).toMatchObject({ ok: false, error: 'timed out after 0.5 s' });
+  });
+
+  it('reads a release through the proxy too (Octokit fetches with the same exchange)', async () => {
+    receiver = await startGitHubApi();
+    const tunnels: string[] = [];
+    const proxyUrl = await startTunnelProxy(receiver.url, tunnels);
+    const run = await runAction({
+      config: 'webhooks:\n  - url: "http://hooks.release.test/notify"\n',
+      inputs: { release: RELEASE.tag_name, 'github-token': 'ghs_valid_token', test: 'true' },
+      env: { http_proxy: proxyUrl, GITHUB_API_URL: 'http://api.release.test' }
+    });
+    expect(errorMessages(run.stdout)).toBe('');
+    expect(run.code).toBe(0);
+    expect(tunnels).toEqual(['api.release.test:80']);
+    const request = run.results[0].request as { body: string };
+    expect(JSON.parse(request.body).version.label).toBe(RELEASE.tag_name);
   });
 });
