@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
+import { releaseTree } from '../scripts/release-tree.js';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const ACTION = path.join(root, 'dist/index.js');
@@ -114,6 +115,19 @@ function peakMemory(node, env) {
         .pop()
     ) || null
   );
+}
+
+/** The size of the tarball a runner downloads for `uses: …@v1`: the release tree of HEAD. */
+function downloadBytes() {
+  const identity = { GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@localhost' };
+  const env = {
+    ...process.env,
+    ...identity,
+    GIT_COMMITTER_NAME: 'bench',
+    GIT_COMMITTER_EMAIL: 'bench@localhost'
+  };
+  const commit = releaseTree({ cwd: root, env });
+  return execFileSync('git', ['archive', '--format=tar.gz', commit], { cwd: root }).length;
 }
 
 const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -242,7 +256,8 @@ async function main() {
       .filter(f => f !== 'index.js' && f !== 'cli.js')
       .map(f => `\`${f}\` ${size(f)}`)
       .join(', ')} | | |`,
-    `| The CLI: \`cli.js\` | ${size('cli.js')} | |`
+    `| The CLI: \`cli.js\` | ${size('cli.js')} | |`,
+    `| What \`uses: …@v1\` downloads: the release tree of HEAD (scripts/release-tree.js), tar.gz | ${(downloadBytes() / 1024).toFixed(0)} KB | < 271 KB (tsickert/discord-webhook, the smallest peer) |`
   ].join('\n');
   console.log(`\n${table}\n`);
 
