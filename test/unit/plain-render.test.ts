@@ -37,7 +37,10 @@ const scope = {
   empty: 'a key named empty',
   secrets: withSecretPlaceholders({ KEY: 's3cr3t' }),
   _under: 'underscore',
-  x1: 'digit inside'
+  x1: 'digit inside',
+  emoji: '🚀🚀🚀🚀🚀🚀',
+  lone: '\ud83dab\ude80cd',
+  long: 'a long line of release notes that goes on well past fifty characters in all'
 };
 
 const OUTPUTS = [
@@ -81,6 +84,36 @@ const OUTPUTS = [
   '{{ app.__proto__ }}',
   '{{- app.name -}}',
   '{{ app.name | upcase }}',
+  '{{ app.name | truncate: 5 }}',
+  '{{ app.name|truncate:5 }}',
+  '{{ app.name | truncate }}',
+  '{{ app.name | truncate: 0 }}',
+  '{{ app.name | truncate: 3 }}',
+  '{{ app.name | truncate: 10 }}',
+  '{{ app.display_name | truncate: 11 }}',
+  '{{ app.display_name | truncate: 12 }}',
+  '{{ app.display_name | truncate: 13 }}',
+  '{{ emoji | truncate: 4 }}',
+  '{{ emoji | truncate: 5 }}',
+  '{{ lone | truncate: 2 }}',
+  '{{ long | truncate }}',
+  '{{ long | truncate: 60 }}',
+  '{{ version.content_size | truncate: 3 }}',
+  '{{ version.prerelease | truncate: 3 }}',
+  '{{ app.name | truncate: 5, "~" }}',
+  '{{ app.name | truncate: "5" }}',
+  '{{ version.empty | default: "none" }}',
+  "{{ version.empty | default: 'none' }}",
+  '{{ version.label | default: "none" }}',
+  '{{ version.prerelease | default: "no" }}',
+  '{{ version.published | default: "no" }}',
+  '{{ version.content_size | default: "0" }}',
+  '{{ version.negative_zero | default: "zero" }}',
+  '{{ version.notes | default: "n" }}',
+  '{{ version.empty | default: 5 }}',
+  '{{ version.empty | default: "{{" }}',
+  '{{ version.empty | default }}',
+  '{{ version.empty | default: app.name }}',
   "{{ 'literal' }}",
   '{{ list[0] }}',
   '{{ app["name"] }}',
@@ -145,6 +178,21 @@ describe('the plain renderer', () => {
     }
     // The comparison means something only if a good share was accepted.
     expect(accepted).toBeGreaterThan(800);
+  });
+
+  it.each([
+    '{{ app.name | truncate: 5 }}',
+    '{{ app.display_name | truncate: 12 }}',
+    '{{ emoji | truncate: 4 }}',
+    '{{ lone | truncate: 2 }}',
+    '{{ long | truncate }}',
+    '{{ version.empty | default: "none" }}',
+    '{{ version.prerelease | default: "no" }}',
+    '{{ version.content_size | default: "0" }}'
+  ])('renders %s itself, as Liquid does', template => {
+    const plain = renderPlain(template, scope, budget());
+    expect(plain).toBeDefined();
+    expect(liquidOutput(template)).toEqual({ output: plain });
   });
 
   it('accepts the templates releases are made of', () => {
