@@ -4,7 +4,7 @@ import type { WebhookDefinition } from '../config/types.js';
 import type { VersionContext } from '../context/types.js';
 import type { AnswerReader } from '../destinations/types.js';
 import type { Problem } from '../problems.js';
-import { NumberText } from './json.js';
+import { isPayloadMap } from './json.js';
 
 /** The destinations module (dist/destinations.js), loaded only when a run needs it. */
 export type DestinationKit = typeof import('../destinations/index.js');
@@ -84,17 +84,8 @@ export function destinationProblems(
 /** Objects merge key by key; anything else (a string, a list) replaces. */
 export function mergeOver(base: unknown, over: unknown): unknown {
   if (over === undefined) return base;
-  if (!isPlainRecord(base) || !isPlainRecord(over)) return over;
+  if (!isPayloadMap(base) || !isPayloadMap(over)) return over;
   const merged: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(over)) merged[key] = mergeOver(base[key], value);
   return merged;
-}
-
-function isPlainRecord(value: unknown): value is Record<string, unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    !(value instanceof NumberText)
-  );
 }

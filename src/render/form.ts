@@ -1,8 +1,9 @@
 // application/x-www-form-urlencoded with Rails-style nesting: a[b]=1, list[]=x.
+import { isPayloadMap } from './json.js';
 
 export function formEncode(value: unknown): string {
   const params = new URLSearchParams();
-  if (isRecord(value)) {
+  if (isPayloadMap(value)) {
     for (const [key, inner] of Object.entries(value)) appendField(params, key, inner);
   } else if (Array.isArray(value)) {
     for (const inner of value) appendField(params, '', inner);
@@ -16,7 +17,7 @@ function appendField(params: URLSearchParams, key: string, value: unknown) {
   if (Array.isArray(value)) {
     if (value.length === 0) params.append(`${key}[]`, '');
     for (const item of value) appendField(params, `${key}[]`, item);
-  } else if (isRecord(value)) {
+  } else if (isPayloadMap(value)) {
     for (const [inner, innerValue] of Object.entries(value))
       appendField(params, `${key}[${inner}]`, innerValue);
   } else {
@@ -26,8 +27,4 @@ function appendField(params: URLSearchParams, key: string, value: unknown) {
 
 function scalarText(value: unknown): string {
   return value === null || value === undefined ? '' : String(value);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -17,6 +17,16 @@ export class NumberText {
   }
 }
 
+/** A map of a payload: an object that is neither a list nor a number as written. */
+export function isPayloadMap(value: unknown): value is Record<string, unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof NumberText)
+  );
+}
+
 export function jsonText(value: unknown): string {
   if (value instanceof NumberText) return value.text;
   if (value === null || value === undefined) return 'null';

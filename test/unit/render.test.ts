@@ -106,6 +106,18 @@ describe('rendering requests', () => {
     expect(request.headers).toContainEqual(['Content-Type', type]);
   });
 
+  it('numbers written in the file keep their digits in a form body and in a query string', async () => {
+    const form = await ready(
+      'webhooks:\n  - url: https://x.example/\n    format: form\n    payload: { id: 1234567890123456789, list: [1.50], m: { n: 2 } }\n'
+    );
+    expect(form.body).toBe('id=1234567890123456789&list%5B%5D=1.50&m%5Bn%5D=2');
+    const query = await ready(
+      'webhooks:\n  - method: GET\n    url: https://x.example/v\n    payload: { build: 42 }\n'
+    );
+    expect(query.url).toBe('https://x.example/v?build=42');
+    expect(query.shown.url).toBe('https://x.example/v?build=42');
+  });
+
   it('a Content-Type or User-Agent set in headers wins', async () => {
     const request = await ready(
       'webhooks:\n  - url: https://x.example/\n    headers: { content-type: application/vnd.api+json, User-Agent: mine }\n    payload: { a: 1 }\n'
