@@ -27,6 +27,9 @@ export function statusLine(status: number, reason?: string): string {
   return `${status} ${reasonPhrase(status, reason)}`.trim();
 }
 
+/** The largest answer an API source reads (a GitHub release, PatchKit's changelog). */
+export const API_ANSWER_LIMIT = 8 * 1024 * 1024;
+
 /** `1.5 s`: a duration for people. */
 export function seconds(ms: number): string {
   return `${Number((ms / 1000).toFixed(1))} s`;

@@ -30,6 +30,7 @@ import { readSettings, type Settings } from './settings.js';
 import { patchKitFacts } from '../sources/patchkit.js';
 import { releaseFacts } from '../sources/release.js';
 import { readChangesFile, readEventRelease, totalFileSize } from '../sources/workspace.js';
+import { exchange } from '../net/exchange.js';
 
 export async function run(
   runner: Runner = actionsRunner(),
@@ -195,7 +196,8 @@ async function gatherFacts(
         repository: settings.github.repository,
         token: settings.githubToken,
         apiUrl: settings.apiUrl,
-        timeoutMs
+        timeoutMs,
+        exchange
       });
     });
     if (found) facts.push(releaseFacts(found));
@@ -205,7 +207,7 @@ async function gatherFacts(
   return facts;
 }
 
-/** `results` are masked already (maskResults). */
+/** `results` are masked already (maskReports). */
 function publish(runner: Runner, settings: Settings, results: WebhookResult[]) {
   const counts = countResults(results);
   runner.setOutput('results', resultsJson(results));

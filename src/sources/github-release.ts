@@ -1,6 +1,7 @@
 // Reads a release of the current repository through the GitHub API (input `release`). Octokit is
 // imported only here, on demand, so a run without a lookup never loads it.
-import { exchange, TransportError } from '../net/exchange.js';
+import { API_ANSWER_LIMIT } from '../http-facts.js';
+import type { exchange } from '../net/exchange.js';
 import { inputProblem } from '../problems.js';
 import type { GitHubRelease } from './release.js';
 
@@ -12,6 +13,11 @@ export interface ReleaseLookup {
   apiUrl: string;
   /** The whole exchange of each API call. */
   timeoutMs: number;
+  /**
+   * The action's HTTP exchange (src/net/exchange.ts), passed in rather than imported: this file
+   * is a chunk of its own, which would otherwise carry a second copy of it and its HTTP client.
+   */
+  exchange: typeof exchange;
 }
 
 export async function fetchRelease(lookup: ReleaseLookup): Promise<GitHubRelease> {
@@ -26,19 +32,15 @@ export async function fetchRelease(lookup: ReleaseLookup): Promise<GitHubRelease
   const { getOctokit } = await import('@actions/github');
   const octokit = getOctokit(lookup.token, {
     baseUrl: lookup.apiUrl,
-    request: { retries: 0, fetch: exchangeFetch(lookup.timeoutMs) }
+    request: { retries: 0, fetch: exchangeFetch(lookup) }
   });
-  const byTag = () =>
-    bounded(lookup.timeoutMs, signal =>
-      octokit.rest.repos.getReleaseByTag({ owner, repo, tag: lookup.release, request: { signal } })
-    );
+  const byTag = async () =>
+    asRelease(await octokit.rest.repos.getReleaseByTag({ owner, repo, tag: lookup.release }));
   try {
     if (!/^\d+$/.test(lookup.release)) return await byTag();
     try {
       const id = Number(lookup.release);
-      return await bounded(lookup.timeoutMs, signal =>
-        octokit.rest.repos.getRelease({ owner, repo, release_id: id, request: { signal } })
-      );
+      return asRelease(await octokit.rest.repos.getRelease({ owner, repo, release_id: id }));
     } catch (error) {
       // A numeric name may be a tag rather than an id.
       if (statusOf(error) === 404) return await byTag();
@@ -49,31 +51,35 @@ export async function fetchRelease(lookup: ReleaseLookup): Promise<GitHubRelease
   }
 }
 
-/** The biggest answer a release lookup reads (a release body is at most 125,000 characters). */
-const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
+/** Why a lookup failed before GitHub gave a status: in the words the error shows. */
+class LookupFailure extends Error {}
 
 /**
  * Octokit's fetch, made of the action's own HTTP exchange: the runner's proxy settings through
- * @actions/http-client, one timer over the whole exchange, and no undici to download (the bundle
- * leaves it out).
+ * @actions/http-client and one timer over the whole exchange, answer included, as deliveries
+ * have; and no undici to download (the bundle leaves it out).
  */
-function exchangeFetch(timeoutMs: number) {
+function exchangeFetch(lookup: ReleaseLookup) {
   return async (url: string | URL, init: RequestInit = {}): Promise<Response> => {
     const headers = Object.entries((init.headers ?? {}) as Record<string, string>).map(
       ([name, value]): [string, string] => [name, String(value)]
     );
     let answer;
     try {
-      answer = await exchange(
+      answer = await lookup.exchange(
         { method: init.method ?? 'GET', url: String(url), headers },
-        { timeoutMs, keepBytes: MAX_ANSWER_BYTES }
+        { timeoutMs: lookup.timeoutMs, keepBytes: API_ANSWER_LIMIT }
       );
     } catch (error) {
-      if (error instanceof TransportError && /^timed out/.test(error.message))
-        throw new LookupTimeout();
-      throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      throw new LookupFailure(
+        /^timed out/.test(message)
+          ? `no answer within ${lookup.timeoutMs / 1000} s (input timeout)`
+          : message
+      );
     }
-    if (answer.bodyBytes > MAX_ANSWER_BYTES) throw new NotARelease();
+    if (answer.bodyBytes > API_ANSWER_LIMIT)
+      throw new LookupFailure(`the answer is larger than ${API_ANSWER_LIMIT / 1024 / 1024} MiB`);
     const responseHeaders = new Headers();
     for (const [name, value] of Object.entries(answer.headers))
       if (value !== undefined)
@@ -88,34 +94,11 @@ function exchangeFetch(timeoutMs: number) {
   };
 }
 
-class LookupTimeout extends Error {}
-class NotARelease extends Error {}
-
-/**
- * One API call, ended when its time is up, the answer's body included. The timer keeps Node
- * running (a signal's own timer does not), so a silent API ends in an error, not an exit; and
- * an answer cut off mid-body, which Octokit hands over as empty text, is no release.
- */
-async function bounded(
-  timeoutMs: number,
-  call: (signal: AbortSignal) => Promise<{ data: unknown }>
-): Promise<GitHubRelease> {
-  const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      reject(new LookupTimeout());
-    }, timeoutMs);
-  });
-  try {
-    const { data } = await Promise.race([call(controller.signal), expired]);
-    if (controller.signal.aborted) throw new LookupTimeout();
-    if (typeof data !== 'object' || data === null || !('tag_name' in data)) throw new NotARelease();
-    return data as GitHubRelease;
-  } finally {
-    clearTimeout(timer);
-  }
+/** Octokit hands over a body it could not read as JSON as text: that is no release. */
+function asRelease({ data }: { data: unknown }): GitHubRelease {
+  if (typeof data !== 'object' || data === null || !('tag_name' in data))
+    throw new LookupFailure('the answer is not a release');
+  return data as GitHubRelease;
 }
 
 function statusOf(error: unknown): number | undefined {
@@ -126,12 +109,7 @@ function statusOf(error: unknown): number | undefined {
 function describeFailure(thrown: unknown, lookup: ReleaseLookup) {
   // Octokit wraps what its fetch throws; the cause says what happened.
   const cause = (thrown as { cause?: unknown })?.cause;
-  const error =
-    cause instanceof LookupTimeout ||
-    cause instanceof NotARelease ||
-    cause instanceof TransportError
-      ? cause
-      : thrown;
+  const error = cause instanceof LookupFailure ? cause : thrown;
   const status = statusOf(error);
   if (status === 404)
     return inputProblem('release', `no release "${lookup.release}" in ${lookup.repository}`);
@@ -140,14 +118,7 @@ function describeFailure(thrown: unknown, lookup: ReleaseLookup) {
       'github-token',
       `GitHub answered ${status} reading release "${lookup.release}": the token is invalid or lacks contents: read`
     );
-  const reason =
-    error instanceof LookupTimeout
-      ? `no answer within ${lookup.timeoutMs / 1000} s (input timeout)`
-      : error instanceof NotARelease
-        ? 'the answer is not a release'
-        : error instanceof Error
-          ? error.message
-          : String(error);
+  const reason = error instanceof Error ? error.message : String(error);
   return inputProblem(
     'release',
     `could not read release "${lookup.release}" from ${lookup.apiUrl}: ${reason}`

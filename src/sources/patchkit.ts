@@ -1,6 +1,7 @@
 // Reads the published version from PatchKit's API (SPEC §11, shared/PATCHKIT_API.md), retried
 // like a delivery when PatchKit is briefly unreachable.
 import { dateOfUnixSeconds, isoSeconds } from '../context/dates.js';
+import { API_ANSWER_LIMIT } from '../http-facts.js';
 import { exchange } from '../net/exchange.js';
 import type { VersionFacts } from '../context/types.js';
 import { DEFAULT_BACKOFF, sleep, withRetries } from '../net/retry.js';
@@ -30,8 +31,6 @@ interface Summary {
 }
 
 const ATTEMPTS = 3;
-/** A version's changelog is text; an answer beyond this is not PatchKit's. */
-const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
 
 export async function patchKitFacts(
   source: PatchKitSource,
@@ -98,7 +97,7 @@ async function getJson<T>(
   const fail = (message: string) =>
     new UserError([{ field: 'input patchkit-api-url', message: `${message} (GET ${shown})` }]);
   const last = await withRetries(
-    () => exchange(request, { timeoutMs, keepBytes: MAX_ANSWER_BYTES }),
+    () => exchange(request, { timeoutMs, keepBytes: API_ANSWER_LIMIT }),
     { ...DEFAULT_BACKOFF, retries: ATTEMPTS - 1, random: Math.random },
     { sleep: wait, now: Date.now }
   );
@@ -107,8 +106,8 @@ async function getJson<T>(
   if (answer.status === 404 || answer.status === 403)
     return { found: false, status: answer.status, body: {} as T };
   if (last.verdict.kind === 'failed') throw fail(`PatchKit answered ${last.verdict.error}`);
-  if (answer.bodyBytes > MAX_ANSWER_BYTES)
-    throw fail(`PatchKit sent an answer larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB`);
+  if (answer.bodyBytes > API_ANSWER_LIMIT)
+    throw fail(`PatchKit sent an answer larger than ${API_ANSWER_LIMIT / 1024 / 1024} MiB`);
   try {
     return { found: true, status: answer.status, body: JSON.parse(answer.body) as T };
   } catch {
