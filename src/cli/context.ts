@@ -93,7 +93,9 @@ export function localGitHubEnvironment(env: NodeJS.ProcessEnv, cwd: string): Git
       return execFileSync('git', args, {
         cwd,
         encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore']
+        stdio: ['ignore', 'pipe', 'ignore'],
+        // Local facts only; a git that hangs must not hold the CLI (it then knows nothing more).
+        timeout: 5000
       }).trim();
     } catch {
       return '';
