@@ -27,6 +27,8 @@ const DEFERRED = [
   { module: 'https', importer: '@actions/http-client', stand_in: lazy('https.cjs') },
   { module: '@actions/exec', importer: '@actions/core', stand_in: lazy('exec.cjs') },
   { module: './summary.js', importer: '@actions/core', stand_in: lazy('core-summary.cjs') },
+  { module: 'entities', importer: 'markdown-it', stand_in: lazy('entities.cjs') },
+  { module: 'linkify-it', importer: 'markdown-it', stand_in: lazy('linkify-it.cjs') },
   // Random ids without loading node:crypto; the rest of it on first use (src/crypto.ts). It must
   // export every name these packages use: test/unit/crypto.test.ts reads their sources to check.
   { module: 'crypto', importer: '@actions/core', stand_in: path.join(root, 'src/crypto.ts') },

@@ -1,5 +1,5 @@
-// GitHub-Flavored Markdown → a destination's dialect, through a real Markdown parser (micromark
-// with GFM) and one writer per dialect over the syntax tree. Cutting happens between blocks,
+// GitHub-Flavored Markdown → a destination's dialect, through a real Markdown parser (markdown-it,
+// ./parse.ts) and one writer per dialect over the syntax tree. Cutting happens between blocks,
 // list items or table rows, never inside markup. A file of its own in the bundle (markup.js),
 // loaded only by a run that has a destination or a markup filter.
 import type {
@@ -14,10 +14,8 @@ import type {
   RootContent,
   Table
 } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
 import { DIALECTS, type Dialect, type Style } from './dialects.js';
+import { parseMarkdown } from './parse.js';
 
 export type { Dialect } from './dialects.js';
 export { DIALECT_NAMES } from './dialects.js';
@@ -48,25 +46,30 @@ export function convertMarkdown(markdown: string, dialect: Dialect, options: Con
   const { maxLength } = options;
   const measure = options.measure ?? ((output: string) => output.length);
   // Parsing costs time in proportion to the text, and a long changelog is cut anyway: parse a
-  // part that ends at a blank line, and the whole only when that part's output would fit. When
-  // the part's output does not fit, its last unit (which the blank line may have split) is
-  // never kept, so the output equals the whole text's.
+  // part that ends at a line break (half as long again as the limit, then twice as long each
+  // time), and the whole only when no part is enough. A part is enough when its units without
+  // the last one (which the line break may have split) overflow: the cut then falls before the
+  // last, and every unit before it is whole, so the output equals the whole text's. Link
+  // reference definitions after the part go before it (after, an open code fence would take them).
   if (maxLength !== undefined && !options.parseWhole)
-    for (let size = maxLength * 2 + 1024; size < text.length; size *= 2) {
-      const end = text.indexOf('\n\n', size);
+    for (let size = Math.ceil(maxLength * 1.5) + 1024; size < text.length; size *= 2) {
+      const end = text.indexOf('\n', size);
       if (end < 0) break;
-      const units = unitsOf(text.slice(0, end), style);
-      if (measure(joined(units)) > maxLength) return fit(units, style, options);
+      const units = unitsOf(definitionsIn(text.slice(end)) + text.slice(0, end), style);
+      const whole = units.slice(0, -1);
+      if (measure(joined(whole)) > maxLength) return fit(whole, style, options);
     }
   return fit(unitsOf(text, style), style, options);
 }
 
+/** The lines of `markdown` that read as link reference definitions (`[label]: url`). */
+function definitionsIn(markdown: string): string {
+  const lines = markdown.match(/^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$/gm);
+  return lines ? `${lines.join('\n')}\n\n` : '';
+}
+
 function unitsOf(markdown: string, style: Style): Unit[] {
-  const tree = fromMarkdown(markdown, {
-    extensions: [gfm()],
-    mdastExtensions: [gfmFromMarkdown()]
-  });
-  return blockUnits(tree, style, '\n\n');
+  return blockUnits(parseMarkdown(markdown), style, '\n\n');
 }
 
 function joined(units: Unit[]): string {

@@ -49,6 +49,10 @@ function fencedCode(code: string, language: string): string {
   return `${fence}${language}\n${code}\n${fence}`;
 }
 
+/** A URL as a Markdown link's target: a parenthesis or a space would end it early. */
+const linkTarget = (url: string) =>
+  url.replace(/[()\s]/g, c => (c === '(' ? '%28' : c === ')' ? '%29' : encodeURIComponent(c)));
+
 /** Markdown as Discord and Mattermost read it (CommonMark with GitHub's extensions). */
 function markdown(headingPrefix: boolean, tables: boolean): Style {
   return {
@@ -57,7 +61,7 @@ function markdown(headingPrefix: boolean, tables: boolean): Style {
     emphasis: text => `*${text}*`,
     strike: text => `~~${text}~~`,
     inlineCode: codeSpan,
-    link: (text, url) => `[${text}](${url.replace(/[()\s]/g, encodeURIComponent)})`,
+    link: (text, url) => `[${text}](${linkTarget(url)})`,
     heading: (text, depth) =>
       headingPrefix ? `${'#'.repeat(Math.min(depth + 1, 3))} ${text}` : `**${text}**`,
     codeBlock: fencedCode,
@@ -125,7 +129,7 @@ const teams: Style = {
   emphasis: text => `_${text}_`,
   strike: text => text,
   inlineCode: code => code,
-  link: (text, url) => `[${text}](${url.replace(/[()\s]/g, encodeURIComponent)})`,
+  link: (text, url) => `[${text}](${linkTarget(url)})`,
   heading: text => `**${text}**`,
   codeBlock: code => code,
   quote: text => text,

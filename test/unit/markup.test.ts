@@ -1,6 +1,7 @@
 // The markup filters' converter: every dialect over every real release note, at many lengths.
 import { describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { convertMarkdown, DIALECT_NAMES } from '../../src/markup/convert.js';
 
@@ -67,6 +68,49 @@ describe('converting GitHub Markdown for each destination', () => {
     );
   });
 
+  it.each([
+    [
+      '- [ ] todo\n- [x] done\n- [x]\n- [ ]no space',
+      '- ☐ todo\n- ☑ done\n- \\[x\\]\n- \\[ \\]no space'
+    ],
+    [
+      'see https://x.example/a_b. and www.x.example, (https://x.example/a_(b))',
+      'see [https://x.example/a\\_b](https://x.example/a_b). and [www.x.example](http://www.x.example), ([https://x.example/a\\_(b)](https://x.example/a_%28b%29))'
+    ],
+    [
+      'mail me@x.example; @scope/pkg@1.2.3',
+      'mail [me@x.example](mailto:me@x.example); @scope/pkg@1.2.3'
+    ],
+    ['a &copy; &amp; b &#35;', 'a © & b \\#'],
+    ['![the *logo*](https://x.example/l.png)', '[the logo](https://x.example/l.png)'],
+    ['[j](javascript:alert(1)) [u](<a b>)', '\\[j\\](javascript:alert(1)) [u](a%20b)'],
+    ['press <kbd>Ctrl</kbd> <!channel>', 'press Ctrl \\<!channel\\>'],
+    ['| a | b |\n|---|---|\n| 1 | 2 |', 'a · b\n1 · 2'],
+    ['~~gone~~ and `code`', '~~gone~~ and `code`'],
+    [
+      '## [1.0.0] - 2026-11-28\n\n[1.0.0]: https://x.example/v1',
+      '### [1.0.0](https://x.example/v1) - 2026-11-28'
+    ]
+  ])('reads GitHub Markdown as GitHub does: %j', (markdown, discord) => {
+    expect(convertMarkdown(markdown, 'discord')).toBe(discord);
+  });
+
+  it('a part parsed alone keeps the link definitions after it, and a code fence open at the cut', () => {
+    const entries = Array.from(
+      { length: 200 },
+      (_, i) => `## [1.${i}.0]\n\n- change ${i} with \`code\`\n\n\`\`\`\nblock ${i}\n\n\`\`\``
+    );
+    const links = Array.from({ length: 200 }, (_, i) => `[1.${i}.0]: https://x.example/v1.${i}`);
+    const note = `${entries.join('\n\n')}\n\n${links.join('\n')}\n`;
+    for (const max of [300, 1000, 2000, 4096]) {
+      const part = convertMarkdown(note, 'discord', { maxLength: max, moreUrl: MORE });
+      expect(part).toBe(
+        convertMarkdown(note, 'discord', { maxLength: max, moreUrl: MORE, parseWhole: true })
+      );
+      expect(part).toContain('### [1.0.0](https://x.example/v1.0)');
+    }
+  });
+
   it('cuts between blocks and links the full notes', () => {
     const note = Array.from({ length: 50 }, (_, i) => `- change number ${i}`).join('\n');
     const output = convertMarkdown(note, 'slack', { maxLength: 200, moreUrl: MORE });
@@ -81,5 +125,29 @@ describe('converting GitHub Markdown for each destination', () => {
     expect(output.length).toBeLessThanOrEqual(100);
     expect(output).not.toContain('<b>');
     expect(output).toMatch(/word\n…$/);
+  });
+});
+
+describe("markdown-it's stand-ins in the bundle (scripts/build.js)", () => {
+  const markdownIt = readFileSync('node_modules/markdown-it/dist/markdown-it.mjs', 'utf8');
+  const importedFrom = (module: string) =>
+    (new RegExp(`import \\{([^}]*)\\} from "${module}"`).exec(markdownIt)?.[1] ?? '')
+      .split(',')
+      .map(name => name.trim())
+      .filter(Boolean);
+  const load = createRequire(import.meta.url);
+
+  it.each(['entities', 'linkify-it'])('exports every name markdown-it imports from %s', module => {
+    const standIn = load(`../../scripts/lazy/${module}.cjs`) as Record<string, unknown>;
+    const names = importedFrom(module);
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(typeof standIn[name]).toBe('function');
+  });
+
+  it('the bundled parser decodes character references through the entities stand-in', () => {
+    const kit = load(path.join(process.env.RELEASE_WEBHOOKS_DIST ?? 'dist', 'destinations.js')) as {
+      markupFilters: (moreUrl: string) => Record<string, (value: string) => string>;
+    };
+    expect(kit.markupFilters('').to_text('&copy; 2026 &amp; more &#35;1')).toBe('© 2026 & more #1');
   });
 });
