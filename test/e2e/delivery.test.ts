@@ -1,9 +1,12 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BUILT } from '../support/built.js';
 import { annotations, runAction } from '../support/action.js';
+import { startProxy } from '../support/proxy.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
 
 let receiver: Receiver | undefined;
@@ -259,6 +262,7 @@ describe('start-up stays lean', () => {
     const run = await runAction({
       ...options,
       env: {
+        ...options?.env,
         NODE_OPTIONS: `--require ${path.resolve('test/support/record-loaded.cjs')}`,
         RECORD_LOADED: record
       }
@@ -284,6 +288,7 @@ describe('start-up stays lean', () => {
     expect(plain.fromDist).toEqual(['index.js']);
     expect(plain.builtins).toContain('http');
     expect(plain.builtins).not.toContain('crypto');
+    expect(plain.builtins).not.toContain('tls');
     // @actions/core's job summary module (fs.promises, readline) is left out of the bundle.
     expect(plain.builtins).not.toContain('internal/fs/promises');
     expect(plain.builtins).not.toContain('internal/readline/interface');
@@ -309,6 +314,62 @@ describe('start-up stays lean', () => {
     });
     expect(liquid.fromDist).toEqual(['index.js', 'liquid.js']);
     expect(receiver.requests.at(-1)?.text).toBe('{"v":"v1.0.0"}');
+  });
+
+  it('an https delivery loads TLS on demand, and arrives with its exact bytes', async () => {
+    const tls = path.resolve('test/support/tls');
+    const bodies: string[] = [];
+    const server = createHttpsServer(
+      {
+        key: readFileSync(path.join(tls, 'key.pem')),
+        cert: readFileSync(path.join(tls, 'cert.pem'))
+      },
+      (request, response) => {
+        let text = '';
+        request.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        request.on('end', () => {
+          bodies.push(
+            `${request.method} ${request.url} ${request.headers['content-length']} ${text}`
+          );
+          response.writeHead(204).end();
+        });
+      }
+    );
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const secure = await loaded({
+        config: `webhooks:\n  - url: "https://127.0.0.1:${port}/hook?x=1"\n    payload: { v: "{{ version.label }} ✓" }\n`,
+        inputs: { 'version-label': '1.0.0' },
+        env: { NODE_EXTRA_CA_CERTS: path.join(tls, 'cert.pem') }
+      });
+      expect(secure.builtins).toContain('https');
+      expect(secure.builtins).toContain('tls');
+      expect(bodies).toEqual(['POST /hook?x=1 17 {"v":"1.0.0 ✓"}']);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('a proxy brings in tunnel.js; a host no_proxy names goes direct', async () => {
+    receiver = await startReceiver();
+    const tunnels: string[] = [];
+    const proxy = await startProxy(receiver.url, tunnels);
+    try {
+      const config = `webhooks:\n  - url: "http://hooks.release.test/notify"\n`;
+      const proxied = await loaded({ config, env: { http_proxy: proxy.url } });
+      expect(proxied.fromDist).toEqual(['index.js', 'tunnel.js']);
+      expect(tunnels).toEqual(['hooks.release.test:80']);
+      const direct = await loaded({
+        config: `webhooks:\n  - url: "${receiver.url}/"\n`,
+        env: { http_proxy: proxy.url, no_proxy: '127.0.0.1' }
+      });
+      expect(direct.fromDist).toEqual(['index.js']);
+      expect(tunnels).toHaveLength(1);
+      expect(receiver.requests).toHaveLength(2);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('a destination brings in destinations.js (the Markdown parser), and a markup filter Liquid too', async () => {

@@ -1,38 +1,23 @@
 // The runner's proxy settings are honoured: a CONNECT proxy on 127.0.0.1 carries the delivery to
 // a host name that only the proxy knows (it leads every tunnel to the local receiver).
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { createServer, type Server } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
 import { errorMessages, runAction } from '../support/action.js';
 import { RELEASE, startGitHubApi } from '../support/fake-apis.js';
+import { startProxy, type TunnelProxy } from '../support/proxy.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
 
 let receiver: Receiver | undefined;
-let proxy: Server | undefined;
+let proxy: TunnelProxy | undefined;
 afterEach(async () => {
   await receiver?.close();
-  proxy?.closeAllConnections();
-  await new Promise(resolve => (proxy ? proxy.close(resolve) : resolve(undefined)));
+  await proxy?.close();
   receiver = undefined;
   proxy = undefined;
 });
 
 async function startTunnelProxy(target: string, tunnels: string[]): Promise<string> {
-  const { port } = new URL(target);
-  proxy = createServer();
-  proxy.on('connect', (request, client, head) => {
-    tunnels.push(request.url ?? '');
-    const upstream = connect(Number(port), '127.0.0.1', () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      upstream.write(head);
-      upstream.pipe(client);
-      client.pipe(upstream);
-    });
-    upstream.on('error', () => client.destroy());
-    client.on('error', () => upstream.destroy());
-  });
-  await new Promise<void>(resolve => proxy!.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  proxy = await startProxy(target, tunnels);
+  return proxy.url;
 }
 
 describe('proxies', () => {

@@ -1,0 +1,33 @@
+// A CONNECT proxy on 127.0.0.1 that leads every tunnel to one local server, whatever host the
+// client asked for, and records the hosts it was asked for.
+import { createServer } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
+
+export interface TunnelProxy {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startProxy(target: string, tunnels: string[]): Promise<TunnelProxy> {
+  const { port } = new URL(target);
+  const proxy = createServer();
+  proxy.on('connect', (request, client, head) => {
+    tunnels.push(request.url ?? '');
+    const upstream = connect(Number(port), '127.0.0.1', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+  });
+  await new Promise<void>(resolve => proxy.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+    close: async () => {
+      proxy.closeAllConnections();
+      await new Promise(resolve => proxy.close(resolve));
+    }
+  };
+}
