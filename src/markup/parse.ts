@@ -240,21 +240,29 @@ function isValidDomain(domain: string): boolean {
   return !domain.split('.').slice(-2).join('.').includes('_');
 }
 
-/** GFM's extended autolink path validation: trailing punctuation, unbalanced `)`, entities. */
+/**
+ * GFM's extended autolink path validation: trailing punctuation, an unbalanced `)`, a trailing
+ * entity-like `&name;` are not part of the link. In one pass, whatever the literal's length.
+ */
 function trimTrail(literal: string): string {
-  let text = literal;
-  for (;;) {
-    const end = text[text.length - 1];
-    if ('?!.,:*_~'.includes(end)) text = text.slice(0, -1);
-    else if (end === ')' && count(text, '(') < count(text, ')')) text = text.slice(0, -1);
-    else if (end === ';' && /&[a-zA-Z0-9]+;$/.test(text))
-      text = text.replace(/&[a-zA-Z0-9]+;$/, '');
-    else return text;
+  let open = 0;
+  let close = 0;
+  for (let i = 0; i < literal.length; i++)
+    if (literal[i] === '(') open++;
+    else if (literal[i] === ')') close++;
+  let end = literal.length;
+  while (end > 0) {
+    const last = literal[end - 1];
+    if ('?!.,:*_~'.includes(last)) end--;
+    else if (last === ')' && open < close) {
+      end--;
+      close--;
+    } else if (last === ';') {
+      let start = end - 1;
+      while (start > 0 && /[a-zA-Z0-9]/.test(literal[start - 1])) start--;
+      if (start === end - 1 || literal[start - 1] !== '&') break;
+      end = start - 1;
+    } else break;
   }
-}
-
-function count(text: string, char: string): number {
-  let n = 0;
-  for (const c of text) if (c === char) n++;
-  return n;
+  return literal.slice(0, end);
 }

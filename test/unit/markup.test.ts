@@ -95,6 +95,21 @@ describe('converting GitHub Markdown for each destination', () => {
     expect(convertMarkdown(markdown, 'discord')).toBe(discord);
   });
 
+  it.each([
+    ['a link followed by 100,000 `)`', `see https://x.example/${')'.repeat(100_000)}`],
+    ['a link followed by 100,000 `&a;`', `https://x.example/${'&a;'.repeat(100_000)}`],
+    ['a link followed by 300,000 punctuation marks', `https://x.example/${'.,:'.repeat(100_000)}`],
+    ['100,000 nested quotes', `${'>'.repeat(100_000)} deep`],
+    ['100,000 open brackets', `${'['.repeat(100_000)}x`],
+    ['100,000 unclosed emphasis marks', '*a '.repeat(100_000)]
+  ])('hostile text (%s) converts in time that grows with its length only', (_what, note) => {
+    for (const dialect of ['discord', 'telegram'] as const) {
+      const output = convertMarkdown(note, dialect, { maxLength: 4096, moreUrl: MORE });
+      expect(output.length).toBeLessThanOrEqual(4096);
+      expect(convertMarkdown(note, dialect).length).toBeGreaterThan(0);
+    }
+  });
+
   it('a part parsed alone keeps the link definitions after it, and a code fence open at the cut', () => {
     const entries = Array.from(
       { length: 200 },
