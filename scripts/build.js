@@ -7,10 +7,11 @@
 // and their Markdown parser (destinations.js, for `to:` and the markup filters), the GitHub API
 // client (github-release.js, for a release lookup), the glob library (glob.js, for
 // version-*-files), tunnel (tunnel.js, for a proxy) and @actions/exec (exec.js) are files of
-// their own; undici is not bundled at all (scripts/lazy/undici.cjs says why); node:https and node:crypto sit behind
-// stand-ins (scripts/lazy, src/crypto.ts) that load them on first use, and @actions/core's job
-// summary module, which the action never uses, is left out. What each saves is
-// measured in ARCHITECTURE.md.
+// their own; undici is not bundled at all (scripts/lazy/undici.cjs says why); node:https,
+// node:crypto and markdown-it's `entities` sit behind stand-ins (scripts/lazy, src/crypto.ts) that
+// load them on first use; linkify-it, which markdown-it constructs with linkify off, and
+// @actions/core's job summary module, which the action never uses, are left out. What each saves
+// is measured in ARCHITECTURE.md.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
