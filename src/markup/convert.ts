@@ -203,10 +203,16 @@ function indentLines(text: string, indent: string): string {
 }
 
 function inline(children: PhrasingContent[], style: Style): string {
-  return children.map(child => phrasing(child, style)).join('');
+  return children.map((child, i) => phrasing(child, style, endsBareLink(children[i + 1]))).join('');
 }
 
-function phrasing(node: PhrasingContent, style: Style): string {
+/** Whether what follows a bare address cannot be read as part of it: nothing, a space, punctuation. */
+function endsBareLink(next: PhrasingContent | undefined): boolean {
+  if (!next || next.type === 'break') return true;
+  return next.type === 'text' && /^(?:$|[\s.,:;!?)])/.test(next.value);
+}
+
+function phrasing(node: PhrasingContent, style: Style, bareLinkEnds = true): string {
   switch (node.type) {
     case 'text':
       return style.escape(node.value);
@@ -221,9 +227,12 @@ function phrasing(node: PhrasingContent, style: Style): string {
     case 'break':
       return '\n';
     case 'link':
-      return node.url
-        ? style.link(inline(node.children, style), node.url)
-        : inline(node.children, style);
+      if (!node.url) return inline(node.children, style);
+      // A link that shows its own address (a pasted URL, `<https://…>`) is written as the bare
+      // address where the destination links one: half the length, the same link.
+      if (style.bareLink && bareLinkEnds && plainOf(node) === node.url)
+        return style.bareLink(node.url);
+      return style.link(inline(node.children, style), node.url);
     case 'image':
       return node.url ? style.link(style.escape(node.alt || 'image'), node.url) : '';
     case 'html':

@@ -19,6 +19,8 @@ export interface Style {
   strike(text: string): string;
   inlineCode(code: string): string;
   link(text: string, url: string): string;
+  /** A link whose text is its address, where the destination links a bare address itself. */
+  bareLink?(url: string): string;
   heading(text: string, depth: number): string;
   codeBlock(code: string, language: string): string;
   quote(text: string): string;
@@ -62,6 +64,8 @@ function markdown(headingPrefix: boolean, tables: boolean): Style {
     strike: text => `~~${text}~~`,
     inlineCode: codeSpan,
     link: (text, url) => `[${text}](${linkTarget(url)})`,
+    // Discord and Mattermost link an http(s) address written bare, markup characters and all.
+    bareLink: url => (/^https?:\/\/[^\s<>]+$/.test(url) ? url : `[${url}](${linkTarget(url)})`),
     heading: (text, depth) =>
       headingPrefix ? `${'#'.repeat(Math.min(depth + 1, 3))} ${text}` : `**${text}**`,
     codeBlock: fencedCode,
@@ -85,6 +89,7 @@ const slack: Style = {
   inlineCode: code => `\`${slack.escape(code.replace(/`/g, "'"))}\``,
   link: (text, url) =>
     `<${url.replace(/[<>|\s]/g, encodeURIComponent)}|${text.replace(/\|/g, '¦')}>`,
+  bareLink: url => `<${url.replace(/[<>|\s]/g, encodeURIComponent)}>`,
   heading: text => `*${text}*`,
   codeBlock: code => `\`\`\`\n${slack.escape(code.replace(/```/g, "'''"))}\n\`\`\``,
   quote: quoteLines,
@@ -97,7 +102,9 @@ const slack: Style = {
 /** Google Chat's text formatting, which reads links as Slack does. */
 const googleChat: Style = {
   ...slack,
-  escape: text => text.replace(/</g, '‹').replace(/>/g, '›')
+  escape: text => text.replace(/</g, '‹').replace(/>/g, '›'),
+  // Its documentation gives only the `<url|text>` form.
+  bareLink: undefined
 };
 
 /** Telegram's HTML parse mode: only its tags, and `& < >` escaped everywhere else. */

@@ -75,7 +75,7 @@ describe('converting GitHub Markdown for each destination', () => {
     ],
     [
       'see https://x.example/a_b. and www.x.example, (https://x.example/a_(b))',
-      'see [https://x.example/a\\_b](https://x.example/a_b). and [www.x.example](http://www.x.example), ([https://x.example/a\\_(b)](https://x.example/a_%28b%29))'
+      'see https://x.example/a_b. and [www.x.example](http://www.x.example), (https://x.example/a_(b))'
     ],
     [
       'mail me@x.example; @scope/pkg@1.2.3',
@@ -124,6 +124,35 @@ describe('converting GitHub Markdown for each destination', () => {
       );
       expect(part).toContain('### [1.0.0](https://x.example/v1.0)');
     }
+  });
+
+  it('writes a pasted address bare where the destination links it, and as a link elsewhere', () => {
+    const note =
+      'in https://x.example/pull/1_2 and <https://x.example/a> and [docs](https://x.example/d)';
+    const written = Object.fromEntries(
+      DIALECT_NAMES.map(dialect => [dialect, convertMarkdown(note, dialect)])
+    );
+    expect(written).toEqual({
+      discord:
+        'in https://x.example/pull/1_2 and https://x.example/a and [docs](https://x.example/d)',
+      mattermost:
+        'in https://x.example/pull/1_2 and https://x.example/a and [docs](https://x.example/d)',
+      slack:
+        'in <https://x.example/pull/1_2> and <https://x.example/a> and <https://x.example/d|docs>',
+      'google-chat':
+        'in <https://x.example/pull/1_2|https://x.example/pull/1_2> and <https://x.example/a|https://x.example/a> and <https://x.example/d|docs>',
+      telegram:
+        'in <a href="https://x.example/pull/1_2">https://x.example/pull/1_2</a> and <a href="https://x.example/a">https://x.example/a</a> and <a href="https://x.example/d">docs</a>',
+      teams:
+        'in [https://x.example/pull/1_2](https://x.example/pull/1_2) and [https://x.example/a](https://x.example/a) and [docs](https://x.example/d)',
+      text: 'in https://x.example/pull/1_2 and https://x.example/a and docs (https://x.example/d)'
+    });
+  });
+
+  it('keeps the link form when what follows a bare address would run into it', () => {
+    expect(convertMarkdown('<https://x.example/a>_b and <https://x.example/c>.', 'discord')).toBe(
+      '[https://x.example/a](https://x.example/a)\\_b and https://x.example/c.'
+    );
   });
 
   it('cuts between blocks and links the full notes', () => {
