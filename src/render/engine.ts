@@ -1,12 +1,13 @@
-// Rendering of templates, with positions of faults in the file. Templates that only print
-// variables are rendered by the plain renderer; the first one that needs more loads Liquid.
+// Rendering of templates, with positions of faults in the file. Templates that print variables
+// through common filters are rendered by the plain renderer; the first one that needs more loads
+// Liquid.
 import { closestName } from '../config/suggest.js';
 import { placeInTemplate } from '../config/template-place.js';
 import type { Template } from '../config/types.js';
 import type { Problem } from '../problems.js';
 import { RenderBudget, RenderBudgetExceeded } from './budget.js';
 import type { LiquidRenderer } from './liquid.js';
-import { renderPlain } from './plain.js';
+import { renderPlain, type ExtraFilters } from './plain.js';
 
 export interface TemplateEngine {
   render(template: Template, scope: object, webhook: string): string;
@@ -27,11 +28,11 @@ export class TemplateError extends Error {
 
 class NeedsLiquid extends Error {}
 
-function plainEngine(budget: RenderBudget): TemplateEngine {
+function plainEngine(budget: RenderBudget, extraFilters?: ExtraFilters): TemplateEngine {
   return {
     render(template, scope, webhook) {
       try {
-        const output = renderPlain(template.source, scope, budget);
+        const output = renderPlain(template.source, scope, budget, extraFilters);
         if (output === undefined) throw new NeedsLiquid();
         return output;
       } catch (error) {
@@ -55,7 +56,7 @@ export async function withTemplateEngine<T>(
   work: (engine: TemplateEngine) => T
 ): Promise<T> {
   try {
-    return work(plainEngine(new RenderBudget()));
+    return work(plainEngine(new RenderBudget(), extraFilters));
   } catch (error) {
     if (!(error instanceof NeedsLiquid)) throw error;
   }

@@ -295,7 +295,7 @@ describe('start-up stays lean', () => {
     expect(receiver.requests.at(-1)?.text).toBe('{"v":"1.0.0"}');
   });
 
-  it('globs bring in the glob library; filters and tags bring in Liquid', async () => {
+  it('globs bring in the glob library; tags bring in Liquid, and common filters do not', async () => {
     receiver = await startReceiver();
     const config = `webhooks:\n  - url: "${receiver.url}/"\n    payload: { v: "{{ version.label }}" }\n`;
     expect(
@@ -314,6 +314,13 @@ describe('start-up stays lean', () => {
     });
     expect(liquid.fromDist).toEqual(['index.js', 'liquid.js']);
     expect(receiver.requests.at(-1)?.text).toBe('{"v":"v1.0.0"}');
+
+    const filtered = await loaded({
+      inputs: { 'version-label': '1.0.0', 'version-changes': 'Fixed "quotes" & <tags>' },
+      config: `webhooks:\n  - url: "${receiver.url}/"\n    payload: { v: "{{ version.label | prepend: 'v' | upcase }} {{ version.changes | escape | truncate: 20 }}" }\n`
+    });
+    expect(filtered.fromDist).toEqual(['index.js']);
+    expect(receiver.requests.at(-1)?.text).toBe('{"v":"V1.0.0 Fixed &#34;quotes..."}');
   });
 
   it('an https delivery loads TLS on demand, and arrives with its exact bytes', async () => {
@@ -372,7 +379,7 @@ describe('start-up stays lean', () => {
     }
   });
 
-  it('a destination brings in destinations.js (the Markdown parser), and a markup filter Liquid too', async () => {
+  it('a destination or a markup filter brings in destinations.js (the Markdown parser), and not Liquid', async () => {
     receiver = await startReceiver((_request, response) =>
       response.writeHead(200, { 'Content-Type': 'application/json' }).end('{"id":"1"}')
     );
@@ -386,8 +393,14 @@ describe('start-up stays lean', () => {
       inputs,
       config: `webhooks:\n  - url: "${receiver.url}/"\n    payload: { text: "{{ version.changes | to_slack: 100 }}" }\n`
     });
-    expect(filtered.fromDist).toEqual(['destinations.js', 'index.js', 'liquid.js']);
+    expect(filtered.fromDist).toEqual(['destinations.js', 'index.js']);
     expect(receiver.requests.at(-1)?.text).toBe('{"text":"• *fast* start"}');
+    const withTag = await loaded({
+      inputs,
+      config: `webhooks:\n  - url: "${receiver.url}/"\n    payload: { text: "{% if version.label %}{{ version.changes | to_slack: 100 | upcase }}{% endif %}" }\n`
+    });
+    expect(withTag.fromDist).toEqual(['destinations.js', 'index.js', 'liquid.js']);
+    expect(receiver.requests.at(-1)?.text).toBe('{"text":"• *FAST* START"}');
   });
 
   it('signing loads node:crypto, and only then', async () => {

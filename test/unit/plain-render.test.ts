@@ -5,6 +5,7 @@ import { withSecretPlaceholders } from '../../src/context/samples.js';
 import { RenderBudget } from '../../src/render/budget.js';
 import { createLiquidRenderer } from '../../src/render/liquid.js';
 import { renderPlain } from '../../src/render/plain.js';
+import { markupFilters } from '../../src/destinations/index.js';
 import { seededRandom } from '../support/seeded-random.js';
 
 class Release {
@@ -40,7 +41,11 @@ const scope = {
   x1: 'digit inside',
   emoji: '🚀🚀🚀🚀🚀🚀',
   lone: '\ud83dab\ude80cd',
-  long: 'a long line of release notes that goes on well past fifty characters in all'
+  long: 'a long line of release notes that goes on well past fifty characters in all',
+  html: 'Tom & "Jerry" <b>bold</b> it\'s',
+  padded: '  spaced out \n',
+  mixed: 'mIXed CASE ünïcödé',
+  notes: '## Added\n\n- **fast** start, see https://x.example/pull/1\n- [x] done'
 };
 
 const OUTPUTS = [
@@ -114,6 +119,38 @@ const OUTPUTS = [
   '{{ version.empty | default: "{{" }}',
   '{{ version.empty | default }}',
   '{{ version.empty | default: app.name }}',
+  '{{ app.name | upcase: 1 }}',
+  '{{ app.name | nope }}',
+  '{{ mixed | upcase }}',
+  '{{ mixed | downcase }}',
+  '{{ mixed | capitalize }}',
+  '{{ emoji | capitalize }}',
+  '{{ version.prerelease | upcase }}',
+  '{{ version.content_size | downcase }}',
+  '{{ padded | strip }}',
+  '{{ padded | strip: " " }}',
+  '{{ html | escape }}',
+  '{{ html | escape | json }}',
+  '{{ html | json }}',
+  '{{ version.label | json }}',
+  '{{ version.content_size | json }}',
+  '{{ version.not_a_number | json }}',
+  '{{ version.huge | json }}',
+  '{{ version.published | json }}',
+  '{{ version.content_size | human_size }}',
+  '{{ app.size | human_size }}',
+  '{{ text | human_size }}',
+  '{{ version.label | prepend: "v" }}',
+  "{{ version.label | append: '-beta' }}",
+  '{{ version.label | append: 5 }}',
+  '{{ version.label | append: "a\\b" }}',
+  '{{ version.label | append }}',
+  '{{ long | truncate: 20 | upcase }}',
+  '{{ version.empty | default: "none" | upcase }}',
+  '{{ version.prerelease | default: "no" | capitalize }}',
+  '{{ app.name | upcase | truncate: 4 | json }}',
+  '{{ app.name|upcase|downcase }}',
+  '{{ notes | json | escape }}',
   "{{ 'literal' }}",
   '{{ list[0] }}',
   '{{ app["name"] }}',
@@ -210,8 +247,25 @@ describe('the plain renderer', () => {
     expect(renderPlain('no variables at all', scope, budget())).toBe('no variables at all');
   });
 
+  it('runs the markup filters as Liquid does when the run has them', () => {
+    const markup = markupFilters('https://x.example/releases/1');
+    const withMarkup = createLiquidRenderer(markup);
+    for (const template of [
+      '{{ notes | to_discord }}',
+      '{{ notes | to_slack: 40 }}',
+      '{{ notes | to_telegram: 30 | json }}',
+      '{{ notes | to_text | upcase }}',
+      '{{ notes | to_discord: "x" }}'
+    ]) {
+      const plain = renderPlain(template, scope, budget(), markup);
+      if (template.endsWith('"x" }}')) expect(plain).toBeUndefined();
+      else expect(plain).toBe(withMarkup.render(template, scope, budget()));
+    }
+    expect(renderPlain('{{ notes | to_discord }}', scope, budget())).toBeUndefined();
+  });
+
   it.each([
-    ['a filter', '{{ app.name | upcase }}'],
+    ['a filter it does not know', '{{ app.name | sort }}'],
     ['a tag', '{% if version.prerelease %}beta{% endif %}'],
     ['whitespace control', '{{- app.name }}'],
     ['a literal', '{{ true }}'],
