@@ -1,11 +1,11 @@
 // The parts of node:crypto the action uses, loaded only when a run needs them.
 //
 // Loading node:crypto brings perf_hooks and some 25 internal modules (a measurable share of a
-// plain run's start-up; ARCHITECTURE.md has the figure), and a plain run needs nothing from it
-// but random ids. Those come from the operating
-// system's random device; node:crypto is loaded for a signature, a Liquid hash filter, or where
-// there is no such device (Windows). The bundle also gives this module to liquidjs and
-// @actions/core in place of `crypto`, so it covers what they call too.
+// plain run's start-up; ARCHITECTURE.md has the figure), and a plain run needs nothing from it but
+// random ids. Those come from the operating system's random device, and signatures from hmac.js
+// (src/deliver/hmac.ts); node:crypto is loaded for a Liquid hash filter, where there is no such
+// device (Windows), or to sign before hmac.js is loaded. The bundle also gives this module to
+// liquidjs and @actions/core in place of `crypto`, so it covers what they call too.
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { Hash, Hmac } from 'node:crypto';
 

@@ -7,6 +7,18 @@ export interface Signing {
   secret: string;
 }
 
+type HmacSha256 = (key: Buffer, message: string) => Buffer;
+let signer: HmacSha256 | undefined;
+
+/** Loads the signer (hmac.js) before a run's first signature; until then node:crypto signs. */
+export async function prepareSigning(): Promise<void> {
+  signer ??= (await import('./hmac.js')).hmacSha256;
+}
+
+function hmacSha256(key: Buffer, message: string): Buffer {
+  return signer ? signer(key, message) : createHmac('sha256', key).update(message).digest();
+}
+
 export function signatureHeaders(
   signing: Signing,
   deliveryId: string,
@@ -15,13 +27,14 @@ export function signatureHeaders(
 ): Array<[string, string]> {
   const headers: Array<[string, string]> = [];
   if (signing.scheme === 'standard' || signing.scheme === 'both') {
-    const digest = createHmac('sha256', standardKey(signing.secret))
-      .update(`${deliveryId}.${timestamp}.${body}`)
-      .digest('base64');
+    const digest = hmacSha256(
+      standardKey(signing.secret),
+      `${deliveryId}.${timestamp}.${body}`
+    ).toString('base64');
     headers.push(['webhook-signature', `v1,${digest}`]);
   }
   if (signing.scheme === 'github' || signing.scheme === 'both') {
-    const digest = createHmac('sha256', signing.secret).update(body).digest('hex');
+    const digest = hmacSha256(Buffer.from(signing.secret, 'utf8'), body).toString('hex');
     headers.push(['X-Hub-Signature-256', `sha256=${digest}`]);
   }
   return headers;

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
+import { createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -403,13 +404,22 @@ describe('start-up stays lean', () => {
     expect(receiver.requests.at(-1)?.text).toBe('{"text":"• *FAST* START"}');
   });
 
-  it('signing loads node:crypto, and only then', async () => {
+  it('signing brings in hmac.js, and a run never loads node:crypto to sign', async () => {
     receiver = await startReceiver();
     const signed = await loaded({
-      config: `webhooks:\n  - url: "${receiver.url}/"\n    secret: "{{ secrets.KEY }}"\n`,
+      config: `webhooks:\n  - url: "${receiver.url}/"\n    secret: "{{ secrets.KEY }}"\n    signature: both\n`,
       inputs: { secrets: JSON.stringify({ KEY: 's3cr3t' }) }
     });
-    expect(signed.builtins).toContain('crypto');
-    expect(receiver.requests.at(-1)?.headers['webhook-signature']).toMatch(/^v1,/);
+    expect(signed.fromDist).toEqual(['hmac.js', 'index.js']);
+    expect(signed.builtins).not.toContain('crypto');
+    const { headers, text } = receiver.requests.at(-1)!;
+    const id = String(headers['webhook-id']);
+    const timestamp = String(headers['webhook-timestamp']);
+    expect(headers['webhook-signature']).toBe(
+      `v1,${createHmac('sha256', 's3cr3t').update(`${id}.${timestamp}.${text}`).digest('base64')}`
+    );
+    expect(headers['x-hub-signature-256']).toBe(
+      `sha256=${createHmac('sha256', 's3cr3t').update(text).digest('hex')}`
+    );
   });
 });

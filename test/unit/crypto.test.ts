@@ -3,6 +3,8 @@ import * as nodeCrypto from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as standIn from '../../src/crypto.js';
 import { createHash, createHmac, randomUUID } from '../../src/crypto.js';
+import { hmacSha256 } from '../../src/deliver/hmac.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 describe('crypto without loading node:crypto up front', () => {
   it('gives version 4 UUIDs, all different, across many refills of its pool', () => {
@@ -43,5 +45,22 @@ describe('src/crypto.ts stands in for `crypto` in the bundle', () => {
     const names = [...named, ...used].map(name => name.trim()).filter(Boolean);
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) expect(typeof standIn[name as keyof typeof standIn]).toBe('function');
+  });
+});
+
+describe('hmac.js signs without node:crypto', () => {
+  it("gives node:crypto's HMAC-SHA256 for keys and messages of every length", () => {
+    const random = seededRandom(20261128);
+    const text = (length: number) =>
+      Array.from({ length }, () => String.fromCodePoint(32 + Math.floor(random() * 0x2fff))).join(
+        ''
+      );
+    for (let i = 0; i < 300; i++) {
+      const key = Buffer.from(Array.from({ length: i % 150 }, () => Math.floor(random() * 256)));
+      const message = text(i * 7);
+      expect(hmacSha256(key, message).toString('hex')).toBe(
+        nodeCrypto.createHmac('sha256', key).update(message).digest('hex')
+      );
+    }
   });
 });
