@@ -128,10 +128,12 @@ function markTask(item: ListItem) {
   if (first?.type !== 'paragraph') return;
   const text = first.children[0];
   if (text?.type !== 'text') return;
-  const marker = /^\[([ \txX])\][ \t]+(?=\S)/.exec(text.value);
-  if (!marker) return;
+  const marker = /^\[([ \txX])\][ \t]+/.exec(text.value);
+  // Something must follow the marker: in this text, or in the nodes after it (a link).
+  if (!marker || (marker[0].length === text.value.length && first.children.length === 1)) return;
   item.checked = marker[1] === 'x' || marker[1] === 'X';
   text.value = text.value.slice(marker[0].length);
+  if (!text.value) first.children.shift();
 }
 
 /** An image's description as text, as mdast's `alt` holds it. */

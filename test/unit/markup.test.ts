@@ -70,8 +70,8 @@ describe('converting GitHub Markdown for each destination', () => {
 
   it.each([
     [
-      '- [ ] todo\n- [x] done\n- [x]\n- [ ]no space',
-      '- ☐ todo\n- ☑ done\n- \\[x\\]\n- \\[ \\]no space'
+      '- [ ] todo\n- [x] done\n- [x]\n- [ ]no space\n- [x] https://x.example/1',
+      '- ☐ todo\n- ☑ done\n- \\[x\\]\n- \\[ \\]no space\n- ☑ https://x.example/1'
     ],
     [
       'see https://x.example/a_b. and www.x.example, (https://x.example/a_(b))',
