@@ -232,7 +232,16 @@ function phrasing(node: PhrasingContent, style: Style, bareLinkEnds = true): str
       // address where the destination links one: half the length, the same link.
       if (style.bareLink && bareLinkEnds && plainOf(node) === node.url)
         return style.bareLink(node.url);
-      return style.link(inline(node.children, style), node.url);
+      // An image inside a link (a badge) is its description: a link cannot hold a link.
+      return style.link(
+        inline(
+          node.children.map(child =>
+            child.type === 'image' ? { type: 'text', value: child.alt || 'image' } : child
+          ),
+          style
+        ),
+        node.url
+      );
     case 'image':
       return node.url ? style.link(style.escape(node.alt || 'image'), node.url) : '';
     case 'html':

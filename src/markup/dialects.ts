@@ -122,7 +122,8 @@ const telegram: Style = {
     language
       ? `<pre><code class="language-${html(language).replace(/"/g, '')}">${html(code)}</code></pre>`
       : `<pre>${html(code)}</pre>`,
-  quote: text => `<blockquote>${text}</blockquote>`,
+  // Telegram refuses a quote inside a quote: the inner one is written as its text.
+  quote: text => `<blockquote>${text.replace(/<\/?blockquote>/g, '')}</blockquote>`,
   listItem: (text, number, checked) =>
     `${number === undefined ? '•' : `${number}.`} ${taskMark(checked)}${text}`,
   tableRow: cells => cells.join(' · '),

@@ -11,7 +11,7 @@ const NOTES = readdirSync(NOTES_DIR)
   .map(file => [file, readFileSync(path.join(NOTES_DIR, file), 'utf8')] as const);
 const MORE = 'https://github.com/octo-org/space-game/releases/tag/v1.2.3';
 
-/** Telegram's rule: its tags only, balanced, and `< > &` escaped elsewhere. */
+/** Telegram's rule: its tags only, balanced, no link in a link nor quote in a quote, `< > &` escaped. */
 function telegramHtmlIsValid(html: string): boolean {
   const stack: string[] = [];
   for (const [token] of html.matchAll(/<\/?[a-z-]+(?:\s[^>]*)?>|<|&(?:lt|gt|amp|quot);|&/g)) {
@@ -21,7 +21,8 @@ function telegramHtmlIsValid(html: string): boolean {
     if (!['b', 'i', 's', 'code', 'pre', 'a', 'blockquote'].includes(name)) return false;
     if (token.startsWith('</')) {
       if (stack.pop() !== name) return false;
-    } else stack.push(name);
+    } else if ((name === 'a' || name === 'blockquote') && stack.includes(name)) return false;
+    else stack.push(name);
   }
   return stack.length === 0;
 }
@@ -147,6 +148,21 @@ describe('converting GitHub Markdown for each destination', () => {
         'in [https://x.example/pull/1_2](https://x.example/pull/1_2) and [https://x.example/a](https://x.example/a) and [docs](https://x.example/d)',
       text: 'in https://x.example/pull/1_2 and https://x.example/a and docs (https://x.example/d)'
     });
+  });
+
+  it('writes a badge inside a link as the link, never a link inside a link', () => {
+    const note = '[![CI](https://x.example/badge.svg)](https://x.example/actions) passes';
+    expect(convertMarkdown(note, 'discord')).toBe('[CI](https://x.example/actions) passes');
+    expect(convertMarkdown(note, 'slack')).toBe('<https://x.example/actions|CI> passes');
+    expect(convertMarkdown(note, 'telegram')).toBe(
+      '<a href="https://x.example/actions">CI</a> passes'
+    );
+  });
+
+  it('writes a quote inside a quote as one quote for Telegram, which refuses nested quotes', () => {
+    expect(convertMarkdown('> said\n> > quoted', 'telegram')).toBe(
+      '<blockquote>said\nquoted</blockquote>'
+    );
   });
 
   it('keeps the link form when what follows a bare address would run into it', () => {
