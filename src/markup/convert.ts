@@ -232,11 +232,16 @@ function phrasing(node: PhrasingContent, style: Style, bareLinkEnds = true): str
       // address where the destination links one: half the length, the same link.
       if (style.bareLink && bareLinkEnds && plainOf(node) === node.url)
         return style.bareLink(node.url);
-      // An image inside a link (a badge) is its description: a link cannot hold a link.
+      // A link's text is text and emphasis: an image in it (a badge) is its description, code
+      // is its text (a link cannot hold a link, and Telegram's cannot hold code either).
       return style.link(
         inline(
           node.children.map(child =>
-            child.type === 'image' ? { type: 'text', value: child.alt || 'image' } : child
+            child.type === 'image'
+              ? { type: 'text', value: child.alt || 'image' }
+              : child.type === 'inlineCode'
+                ? { type: 'text', value: child.value }
+                : child
           ),
           style
         ),

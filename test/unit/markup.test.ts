@@ -150,12 +150,20 @@ describe('converting GitHub Markdown for each destination', () => {
     });
   });
 
-  it('writes a badge inside a link as the link, never a link inside a link', () => {
+  it("writes a link's text as text: a badge is its description, code its text", () => {
     const note = '[![CI](https://x.example/badge.svg)](https://x.example/actions) passes';
     expect(convertMarkdown(note, 'discord')).toBe('[CI](https://x.example/actions) passes');
     expect(convertMarkdown(note, 'slack')).toBe('<https://x.example/actions|CI> passes');
     expect(convertMarkdown(note, 'telegram')).toBe(
       '<a href="https://x.example/actions">CI</a> passes'
+    );
+    expect(
+      convertMarkdown(
+        'see [`npm i x`](https://x.example/x) or **[docs](https://x.example/d)**',
+        'telegram'
+      )
+    ).toBe(
+      'see <a href="https://x.example/x">npm i x</a> or <b><a href="https://x.example/d">docs</a></b>'
     );
   });
 
