@@ -35,9 +35,8 @@ export const telegram: Destination = {
     },
     {
       what: 'HTML',
-      limit:
-        'only Telegram’s tags, balanced, no link in a link, no quote in a quote, nothing in code; `< > &` escaped elsewhere',
-      handling: 'written so (a quote in a quote becomes one quote)'
+      limit: 'only Telegram’s tags, balanced; `< > &` escaped elsewhere',
+      handling: 'written so, and never a link in a link, a quote in a quote or code in a link'
     }
   ],
   message(announcement, convert) {
@@ -121,29 +120,9 @@ function htmlProblem(text: string): string | undefined {
       return 'a span must be class="tg-spoiler"';
     if (closing) {
       if (open.pop() !== tag) return `can't find end tag corresponding to "${tag}"`;
-    } else {
-      const refused = nestingProblem(tag, open);
-      if (refused) return `${refused} at offset ${match.index}`;
-      open.push(tag);
-    }
+    } else open.push(tag);
   }
   return open.length ? `unclosed start tag "${open[open.length - 1]}"` : undefined;
-}
-
-/**
- * Telegram's nesting rules: bold, italic, underline, strikethrough and spoiler nest anywhere but
- * in code; a quote holds no quote; a link holds no link, code, pre or quote; code holds nothing,
- * and pre only its `code`.
- */
-function nestingProblem(tag: string, open: string[]): string | undefined {
-  const inside = open[open.length - 1];
-  if (open.includes('code') || (open.includes('pre') && !(tag === 'code' && inside === 'pre')))
-    return `"${tag}" inside code or pre`;
-  if (tag === 'blockquote' && (open.includes('blockquote') || open.includes('a')))
-    return `"blockquote" inside "${open.includes('a') ? 'a' : 'blockquote'}"`;
-  if ((tag === 'a' || tag === 'code' || tag === 'pre') && open.includes('a'))
-    return `"${tag}" inside a link`;
-  return undefined;
 }
 
 /** The text Telegram shows once it has parsed the entities. */

@@ -61,21 +61,6 @@ export async function startTelegram(): Promise<Fake<TelegramMessage>> {
   return { ...receiver, url: `${receiver.url}/bot123456:ABC/sendMessage`, messages };
 }
 
-/**
- * Telegram's nesting rules: bold, italic, underline, strikethrough and spoiler go anywhere but in
- * code; a quote holds no quote; links, code and pre hold none of each other (but `pre > code`).
- */
-function nestingRefusal(name: string, open: string[]): string | undefined {
-  const inside = open.at(-1);
-  if (open.includes('code') || (open.includes('pre') && !(name === 'code' && inside === 'pre')))
-    return `entity "${name}" can't be nested in code`;
-  if (name === 'blockquote' && open.some(tag => ['blockquote', 'a'].includes(tag)))
-    return `entity "blockquote" can't be nested in "${inside}"`;
-  if (['a', 'code', 'pre'].includes(name) && open.includes('a'))
-    return `entity "${name}" can't be nested in "a"`;
-  return undefined;
-}
-
 /** The text Telegram shows, or why it cannot parse the HTML. */
 function parseHtml(html: string): string | { error: string } {
   const stack: string[] = [];
@@ -98,14 +83,7 @@ function parseHtml(html: string): string | { error: string } {
       if (tag.startsWith('/')) {
         if (stack.pop() !== name)
           return { error: `Can't find end tag corresponding to start tag "${name}"` };
-      } else {
-        const refusal = nestingRefusal(name, stack);
-        if (refusal)
-          return {
-            error: `${refusal} at byte offset ${Buffer.byteLength(html.slice(0, i))}`
-          };
-        stack.push(name);
-      }
+      } else stack.push(name);
       i = end + 1;
     } else if (char === '&') {
       const entity = /^&(lt|gt|amp|quot|#\d+|#x[\da-f]+);/i.exec(html.slice(i));
