@@ -1,12 +1,13 @@
 // Templates that only print variables — `{{ app.display_name }} {{ version.label }} is out` —
 // through a chain of the filters release messages use most (`truncate`, `default`, `upcase`,
-// `downcase`, `capitalize`, `strip`, `escape`, `append`, `prepend`, our `json` and `human_size`,
-// and the markup filters when the run has loaded them) are rendered here without loading
-// liquidjs, whose load and first render are a large share of a run's start-up. The output equals
+// `downcase`, `capitalize`, `strip`, `escape`, `append`, `prepend`, `date` (./date.ts), our
+// `json` and `human_size`, and the markup filters when the run has loaded them) are rendered here
+// without loading liquidjs, whose load and first render are a large share of a run's start-up. The output equals
 // Liquid's for every template accepted (a differential test holds it to that); anything else
 // (tags, other filters or arguments, literals, whitespace control, a value that is missing or not
 // a string, number or boolean) is left to Liquid.
 import type { RenderBudget } from './budget.js';
+import { formatDate } from './date.js';
 import { human_size, json } from './filters.js';
 
 const OUTPUT =
@@ -64,6 +65,10 @@ const FILTERS: Record<string, PlainFilter> = {
   prepend: (value, argument) => {
     const head = quoted(argument);
     return head === undefined ? undefined : head + text(value);
+  },
+  date: (value, argument) => {
+    const format = quoted(argument);
+    return format === undefined ? undefined : formatDate(value, format);
   },
   json: (value, argument) => (argument === undefined ? json(value) : undefined),
   human_size: (value, argument) => (argument === undefined ? human_size(value) : undefined)

@@ -317,11 +317,17 @@ describe('start-up stays lean', () => {
     expect(receiver.requests.at(-1)?.text).toBe('{"v":"v1.0.0"}');
 
     const filtered = await loaded({
-      inputs: { 'version-label': '1.0.0', 'version-changes': 'Fixed "quotes" & <tags>' },
-      config: `webhooks:\n  - url: "${receiver.url}/"\n    payload: { v: "{{ version.label | prepend: 'v' | upcase }} {{ version.changes | escape | truncate: 20 }}" }\n`
+      inputs: {
+        'version-label': '1.0.0',
+        'version-changes': 'Fixed "quotes" & <tags>',
+        'version-published-at': '2026-05-01T12:00:00Z'
+      },
+      config: `webhooks:\n  - url: "${receiver.url}/"\n    payload: { v: "{{ version.label | prepend: 'v' | upcase }} {{ version.changes | escape | truncate: 20 }}", on: "{{ version.published_at | date: '%B %-d, %Y' }}" }\n`
     });
     expect(filtered.fromDist).toEqual(['index.js']);
-    expect(receiver.requests.at(-1)?.text).toBe('{"v":"V1.0.0 Fixed &#34;quotes..."}');
+    expect(receiver.requests.at(-1)?.text).toBe(
+      '{"v":"V1.0.0 Fixed &#34;quotes...","on":"May 1, 2026"}'
+    );
   });
 
   it('an https delivery loads TLS on demand, and arrives with its exact bytes', async () => {

@@ -247,6 +247,52 @@ describe('the plain renderer', () => {
     expect(renderPlain('no variables at all', scope, budget())).toBe('no variables at all');
   });
 
+  it('formats dates as Liquid does, or leaves them to it', () => {
+    const dates = [
+      '2026-05-01T12:00:00Z',
+      '2026-05-01T00:00:00.000Z',
+      '2024-02-29T23:59:59.999Z',
+      '1999-12-31T07:05:09Z',
+      '2000-01-01T13:30Z',
+      '2026-11-28',
+      '1780000000',
+      1780000000,
+      0,
+      '2026-05-01T12:00:00+02:00',
+      '2026-05-01 12:00',
+      'now',
+      'soon',
+      true
+    ];
+    const conversions = [...'aAbhBCdeHIjklLmMpPsSuwyY%', 'Q', 'c', 'z', 'Ey', ':z'];
+    const formats = [
+      ...conversions.flatMap(c => [`%${c}`, `%-${c}`, `%_${c}`, `%0${c}`, `%^${c}`, `%5${c}`]),
+      '%B %-d, %Y',
+      '%Y-%m-%d %H:%M:%S',
+      '%b %e %Y at %l:%M %p',
+      '%A the %jth day',
+      'no directives',
+      '100%',
+      '%#B'
+    ];
+    let accepted = 0;
+    for (const value of dates)
+      for (const format of formats) {
+        const template = `{{ when | date: "${format}" }}`;
+        const plain = renderPlain(template, { when: value }, budget());
+        if (plain === undefined) continue;
+        accepted++;
+        expect({ template, value, result: plain }).toEqual({
+          template,
+          value,
+          result: liquid.render(template, { when: value }, budget())
+        });
+      }
+    expect(accepted).toBeGreaterThan(1000);
+    expect(renderPlain('{{ when | date: "%Q" }}', { when: dates[0] }, budget())).toBeUndefined();
+    expect(renderPlain('{{ when | date: "%Y" }}', { when: 'now' }, budget())).toBeUndefined();
+  });
+
   it('runs the markup filters as Liquid does when the run has them', () => {
     const markup = markupFilters('https://x.example/releases/1');
     const withMarkup = createLiquidRenderer(markup);
