@@ -7,6 +7,7 @@
 import path from 'node:path';
 import {
   findNode24,
+  median,
   runnerEnv,
   scenarios,
   startReceiver,
@@ -19,8 +20,6 @@ if (!distA || !distB) {
   console.error('usage: npm run bench:compare -- <dist A> <dist B> [scenario] [rounds]');
   process.exit(2);
 }
-
-const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** The 5th and 95th percentiles of the median of resampled differences. */
 function bootstrap(differences, samples = 2000) {

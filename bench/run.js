@@ -11,6 +11,7 @@ import { format, resolveConfig } from 'prettier';
 import { releaseTree } from '../scripts/release-tree.js';
 import {
   findNode24,
+  median,
   root,
   runnerEnv,
   scenarios,
@@ -54,7 +55,6 @@ function downloadBytes() {
   return execFileSync('git', ['archive', '--format=tar.gz', commit], { cwd: root }).length;
 }
 
-const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const percentile = (values, p) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
 const ms = value => `${value.toFixed(1)} ms`;
