@@ -6,7 +6,8 @@
 // Liquid (liquid.js, for templates that need more than printing variables), the destinations
 // and their Markdown parser (destinations.js, for `to:` and the markup filters), the GitHub API
 // client (github-release.js, for a release lookup), the glob library (glob.js, for
-// version-*-files), HMAC-SHA256 (hmac.js, for signatures), tunnel (tunnel.js, for a proxy) and
+// version-*-files), HMAC-SHA256 (hmac.js, for signatures), the yaml library (yaml.js, for the
+// YAML that src/config/common-yaml.ts leaves to it), tunnel (tunnel.js, for a proxy) and
 // @actions/exec (exec.js) are files of their own; undici is not bundled at all (scripts/lazy/undici.cjs says why); node:https,
 // node:crypto and markdown-it's `entities` sit behind stand-ins (scripts/lazy, src/crypto.ts) that
 // load them on first use; linkify-it, which markdown-it constructs with linkify off, and
@@ -42,7 +43,8 @@ const ON_DEMAND = [
   { file: 'github-release', entry: 'src/sources/github-release.ts' },
   { file: 'glob', entry: 'tinyglobby' },
   { file: 'liquid', entry: 'src/render/liquid.ts' },
-  { file: 'hmac', entry: 'src/deliver/hmac.ts' }
+  { file: 'hmac', entry: 'src/deliver/hmac.ts' },
+  { file: 'yaml', entry: 'src/config/yaml-library.ts' }
 ];
 
 const deferModules = {

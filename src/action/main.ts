@@ -55,8 +55,8 @@ export async function run(
     protect(settings.patchkit?.apiKey);
 
     // Inputs, the config and the templates are checked in one pass and reported together.
-    const config = await collecting(problems, () => {
-      const read = readConfig(
+    const config = await collecting(problems, async () => {
+      const read = await readConfig(
         readConfigText(settings.configPath, settings.workspace, 'input config'),
         settings.configPath
       );

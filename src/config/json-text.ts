@@ -1,5 +1,7 @@
 // Strict JSON validation of a string, with the line and column of the first syntax error (the
-// engine's own messages do not always say where).
+// engine's own messages do not always say where), and the tree of a valid one.
+import { resolvePlain } from './common-yaml.js';
+import type { YamlMap, YamlNode, YamlScalar, YamlSeq } from './yaml-tree.js';
 
 export type JsonTextResult =
   { ok: true; value: unknown } | { ok: false; message: string; line: number; col: number };
@@ -107,4 +109,63 @@ function locateJsonError(text: string): { offset: number; reason: string } {
     throw error;
   }
   return { offset: 0, reason: 'invalid JSON' };
+}
+
+/**
+ * The tree of JSON text that `parseJsonText` accepted, with each node's offset: strings as
+ * double-quoted scalars, other values resolved as YAML resolves them (JSON is YAML).
+ */
+export function jsonTree(text: string): YamlNode {
+  let i = 0;
+  const skipSpace = () => {
+    while (' \t\n\r'.includes(text[i]) && i < text.length) i++;
+  };
+  const string = (): YamlScalar => {
+    const start = i;
+    i++;
+    while (text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+    i++;
+    const value = JSON.parse(text.slice(start, i)) as string;
+    return { kind: 'scalar', value, style: 'QUOTE_DOUBLE', source: value, start, end: i };
+  };
+  const value = (): YamlNode => {
+    skipSpace();
+    const start = i;
+    if (text[i] === '{') {
+      const map: YamlMap = { kind: 'map', pairs: [], start, end: start };
+      i++;
+      skipSpace();
+      while (text[i] !== '}') {
+        skipSpace();
+        const key = string();
+        skipSpace();
+        i++;
+        map.pairs.push({ key, value: value() });
+        skipSpace();
+        if (text[i] === ',') i++;
+      }
+      map.end = ++i;
+      return map;
+    }
+    if (text[i] === '[') {
+      const seq: YamlSeq = { kind: 'seq', items: [], start, end: start };
+      i++;
+      skipSpace();
+      while (text[i] !== ']') {
+        seq.items.push(value());
+        skipSpace();
+        if (text[i] === ',') i++;
+        skipSpace();
+      }
+      seq.end = ++i;
+      return seq;
+    }
+    if (text[i] === '"') return string();
+    LITERAL.lastIndex = i;
+    LITERAL.test(text);
+    i = LITERAL.lastIndex;
+    const source = text.slice(start, i);
+    return { kind: 'scalar', value: resolvePlain(source), style: 'PLAIN', source, start, end: i };
+  };
+  return value();
 }

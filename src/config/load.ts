@@ -1,6 +1,5 @@
 // Turns the text of webhooks.yml into typed webhook definitions, collecting every problem with
 // the line and column of the node that causes it.
-import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { DEFAULT_EVENT, isKnownEvent, KNOWN_EVENTS, type EventName } from '../events.js';
 import { UserError, type Problem } from '../problems.js';
 import {
@@ -27,6 +26,16 @@ import {
   type WebhookDefinition,
   type WebhooksConfig
 } from './types.js';
+import { parseCommonYaml } from './common-yaml.js';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  pairOf,
+  type YamlDocument,
+  type YamlMap,
+  type YamlNode as Node
+} from './yaml-tree.js';
 
 /** What one map (a webhook or `defaults`) says, before defaults are applied. */
 interface Fields {
@@ -48,8 +57,8 @@ interface Fields {
   continueOnError?: boolean;
 }
 
-export function loadConfig(text: string, file: string): WebhooksConfig {
-  const { config, problems } = readConfig(text, file);
+export async function loadConfig(text: string, file: string): Promise<WebhooksConfig> {
+  const { config, problems } = await readConfig(text, file);
   if (problems.length > 0) throw new UserError(problems);
   return config;
 }
@@ -58,11 +67,27 @@ export function loadConfig(text: string, file: string): WebhooksConfig {
  * The webhooks that could be read, and the problems of the file. With problems, the config is
  * for checking the templates it has (all errors in one pass), never for sending.
  */
-export function readConfig(
+export async function readConfig(
   text: string,
   file: string
+): Promise<{ config: WebhooksConfig; problems: Problem[] }> {
+  return readConfigDocument(text, file, await readYaml(text));
+}
+
+/** The common reader's tree, or else the yaml library's reading (loaded only then). */
+export async function readYaml(text: string): Promise<YamlDocument> {
+  const contents = parseCommonYaml(text);
+  if (contents !== undefined) return { contents, problems: [] };
+  const { parseWithLibrary } = await import('./yaml-library.js');
+  return parseWithLibrary(text);
+}
+
+export function readConfigDocument(
+  text: string,
+  file: string,
+  document: YamlDocument
 ): { config: WebhooksConfig; problems: Problem[] } {
-  const reader = new ConfigReader(text, file);
+  const reader = new ConfigReader(text, file, document);
   let webhooks: WebhookDefinition[] = [];
   try {
     webhooks = reader.read();
@@ -75,14 +100,13 @@ export function readConfig(
 
 class ConfigReader extends NodeReader {
   read(): WebhookDefinition[] {
-    for (const error of this.doc.errors) {
-      const [start] = error.linePos ?? [{ line: 1, col: 1 }];
+    for (const problem of this.doc.problems) {
       this.problems.push({
-        message: `invalid YAML: ${firstLine(error.message)}`,
-        place: { file: this.file, line: start.line, col: start.col }
+        message: `invalid YAML: ${firstLine(problem.message)}`,
+        place: { file: this.file, line: problem.line, col: problem.col }
       });
     }
-    if (this.doc.errors.length > 0) return [];
+    if (this.doc.problems.length > 0) return [];
 
     const root = this.resolve(this.doc.contents);
     if (!isMap(root)) {
@@ -91,7 +115,7 @@ class ConfigReader extends NodeReader {
     }
     this.checkKeys(root, TOP_LEVEL_KEYS, '', undefined);
 
-    const defaultsNode = this.resolve(root.get('defaults', true) as Node | undefined);
+    const defaultsNode = this.resolve(pairOf(root, 'defaults')?.value);
     let defaults: Fields = {};
     if (defaultsNode && !isNullScalar(defaultsNode)) {
       if (isMap(defaultsNode))
@@ -99,7 +123,7 @@ class ConfigReader extends NodeReader {
       else this.report(defaultsNode, 'defaults', 'must be a map of webhook keys');
     }
 
-    const webhooksNode = this.resolve(root.get('webhooks', true) as Node | undefined);
+    const webhooksNode = this.resolve(pairOf(root, 'webhooks')?.value);
     if (!webhooksNode) {
       this.report(root, 'webhooks', 'is missing: list at least one webhook under `webhooks:`');
       return [];
@@ -122,7 +146,7 @@ class ConfigReader extends NodeReader {
         this.report(node ?? webhooksNode, path, 'must be a map with at least a `url`');
         return;
       }
-      const nameNode = this.resolve(node.get('name', true) as Node | undefined);
+      const nameNode = this.resolve(pairOf(node, 'name')?.value);
       const explicitName = nameNode ? this.string(nameNode, `${path}.name`, undefined) : undefined;
       const name = explicitName ?? `webhook ${index + 1}`;
       const fields = this.readFields(node, path, name, false);
@@ -138,7 +162,7 @@ class ConfigReader extends NodeReader {
         seenNames.set(name, index);
       }
       if (!fields.url) {
-        if (!node.has('url')) this.report(node, `${path}.url`, 'is required', name);
+        if (!pairOf(node, 'url')) this.report(node, `${path}.url`, 'is required', name);
         return;
       }
       const definition = this.define(index, name, node, fields, defaults);
@@ -150,7 +174,7 @@ class ConfigReader extends NodeReader {
   private define(
     index: number,
     name: string,
-    node: YAMLMap,
+    node: YamlMap,
     own: Fields,
     defaults: Fields
   ): WebhookDefinition | undefined {
@@ -213,7 +237,7 @@ class ConfigReader extends NodeReader {
   }
 
   private readFields(
-    map: YAMLMap,
+    map: YamlMap,
     path: string,
     webhook: string | undefined,
     isDefaults: boolean
@@ -221,7 +245,7 @@ class ConfigReader extends NodeReader {
     const allowed = isDefaults ? SHARED_KEYS : WEBHOOK_KEYS;
     this.checkKeys(map, allowed, path, webhook, isDefaults ? ['name', 'url'] : []);
     const fields: Fields = {};
-    for (const pair of map.items) {
+    for (const pair of map.pairs) {
       const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
       if (!key || !(allowed as readonly string[]).includes(key)) continue;
       const value = this.resolve(pair.value as Node | null);
@@ -294,13 +318,13 @@ class ConfigReader extends NodeReader {
   }
 
   private checkKeys(
-    map: YAMLMap,
+    map: YamlMap,
     allowed: readonly string[],
     path: string,
     webhook: string | undefined,
     forbidden: string[] = []
   ) {
-    for (const pair of map.items) {
+    for (const pair of map.pairs) {
       const keyNode = pair.key as Node;
       const key = isScalar(keyNode) ? String(keyNode.value) : undefined;
       const field = path ? `${path}.${key ?? '?'}` : (key ?? '?');

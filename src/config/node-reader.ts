@@ -1,17 +1,20 @@
 // Reads typed values out of YAML nodes, recording each problem at the node's line and column.
+import type { Problem, SourcePlace } from '../problems.js';
+import type { NumberRule } from './fields.js';
+import { jsonTree } from './json-text.js';
+import { placeInTemplate } from './template-place.js';
+import type { Template, TemplateOrigin } from './types.js';
 import {
   isAlias,
   isScalar,
-  LineCounter,
-  parseDocument,
-  type Document,
-  type Node,
-  type Scalar
-} from 'yaml';
-import type { Problem, SourcePlace } from '../problems.js';
-import type { NumberRule } from './fields.js';
-import { placeInTemplate } from './template-place.js';
-import type { Template, TemplateOrigin } from './types.js';
+  LinePositions,
+  type YamlDocument,
+  type YamlNode,
+  type YamlScalar
+} from './yaml-tree.js';
+
+type Node = YamlNode;
+type Scalar = YamlScalar;
 
 /** How much text aliases may add to a config file, read as often as the loader reads it. */
 export const MAX_ALIAS_EXPANSION = 1024 * 1024;
@@ -28,50 +31,35 @@ export class AliasExpansion extends Error {
 export class NodeReader {
   readonly problems: Problem[] = [];
   private expandedByAliases = 0;
-  protected readonly lines = new LineCounter();
-  protected readonly doc: Document;
+  protected readonly lines: LinePositions;
   private sourceLines?: string[];
 
   constructor(
     private readonly text: string,
-    readonly file: string
+    readonly file: string,
+    protected readonly doc: YamlDocument
   ) {
-    this.doc = parseDocument(text, {
-      lineCounter: this.lines,
-      uniqueKeys: true,
-      prettyErrors: true
-    });
+    this.lines = new LinePositions(text);
   }
 
-  /** Parses the JSON text held by a string scalar, keeping positions that point into the file. */
-  innerDocument(node: Scalar, field: string, webhook: string | undefined) {
-    const lines = new LineCounter();
-    const doc = parseDocument(String(node.value), { lineCounter: lines, uniqueKeys: false });
-    if (doc.errors.length > 0) {
-      this.report(
-        node,
-        field,
-        `could not read the JSON text: ${firstLine(doc.errors[0].message)}`,
-        webhook
-      );
-      return undefined;
-    }
+  /** The tree of the JSON text (already checked) held by a string scalar, placed in the file. */
+  innerDocument(node: Scalar) {
+    const json = String(node.value);
+    const lines = new LinePositions(json);
     const placeOf = (inner: Node) => {
-      const start = lines.linePos(inner.range?.[0] ?? 0);
-      const quoted =
-        isScalar(inner) && (inner.type === 'QUOTE_DOUBLE' || inner.type === 'QUOTE_SINGLE');
-      const contentCol = start.col + (quoted ? 1 : 0);
+      const start = lines.at(inner.start);
+      const contentCol = start.col + (isScalar(inner) && inner.style === 'QUOTE_DOUBLE' ? 1 : 0);
       const place = this.innerPlace(node, start.line, contentCol);
       const origin: TemplateOrigin = this.isExact(node, start.line)
         ? { kind: 'inline', line: place.line, col: place.col }
         : { kind: 'node' };
       return { place, origin };
     };
-    return { contents: doc.contents as Node | null, placeOf };
+    return { contents: jsonTree(json), placeOf };
   }
 
   isExact(outer: Scalar, innerLine: number): boolean {
-    return outer.type === 'BLOCK_LITERAL' || (innerLine === 1 && outer.type === 'PLAIN');
+    return outer.style === 'BLOCK_LITERAL' || (innerLine === 1 && outer.style === 'PLAIN');
   }
 
   /** Maps a line and column inside a string scalar's value to the file. */
@@ -109,9 +97,8 @@ export class NodeReader {
 
   scalarOrigin(node: Scalar): TemplateOrigin {
     const start = this.place(node);
-    const [from, to] = node.range ?? [0, 0];
-    const raw = this.text.slice(from, to);
-    if (node.type === 'BLOCK_LITERAL') {
+    const raw = this.text.slice(node.start, node.end);
+    if (node.style === 'BLOCK_LITERAL') {
       const firstLine = start.line + 1;
       // Split only here: most files have no block scalar.
       this.sourceLines ??= this.text.split(/\r?\n/);
@@ -119,8 +106,8 @@ export class NodeReader {
       return { kind: 'block', firstLine, indent: content.length - content.trimStart().length };
     }
     if (raw.includes('\n')) return { kind: 'node' };
-    if (node.type === 'PLAIN') return { kind: 'inline', line: start.line, col: start.col };
-    if (node.type === 'QUOTE_SINGLE' || node.type === 'QUOTE_DOUBLE') {
+    if (node.style === 'PLAIN') return { kind: 'inline', line: start.line, col: start.col };
+    if (node.style === 'QUOTE_SINGLE' || node.style === 'QUOTE_DOUBLE') {
       return raw.includes('\\') || raw.includes("''")
         ? { kind: 'node' }
         : { kind: 'inline', line: start.line, col: start.col + 1 };
@@ -171,15 +158,14 @@ export class NodeReader {
   resolve(node: Node | null | undefined): Node | undefined {
     if (!node) return undefined;
     if (!isAlias(node)) return node;
-    const target = node.resolve(this.doc) as Node | undefined;
-    const [from, , to] = target?.range ?? [0, 0, 0];
-    this.expandedByAliases += Math.max(1, to - from);
+    const target = node.target;
+    this.expandedByAliases += Math.max(1, target ? target.end - target.start : 0);
     if (this.expandedByAliases > MAX_ALIAS_EXPANSION) throw new AliasExpansion(this.place(node));
     return target;
   }
 
   place(node: Node | null | undefined): SourcePlace {
-    const pos = this.lines.linePos(node?.range?.[0] ?? 0);
+    const pos = this.lines.at(node?.start ?? 0);
     return { file: this.file, line: pos.line, col: pos.col };
   }
 

@@ -1,6 +1,5 @@
 // Headers and payloads: maps, lists, and JSON given as text (PatchKit Panel's way), each string
 // becoming a template that knows its place in the file.
-import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
 import type { SourcePlace } from '../problems.js';
 import { HEADER_NAME } from './fields.js';
 import { parseJsonText } from './json-text.js';
@@ -13,6 +12,14 @@ import type {
   Template,
   TemplateOrigin
 } from './types.js';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  type YamlMap,
+  type YamlNode as Node,
+  type YamlScalar as Scalar
+} from './yaml-tree.js';
 
 /** Where a node inside JSON text sits in the file (see NodeReader.innerDocument). */
 type PlaceOf = (node: Node) => { place: SourcePlace; origin: TemplateOrigin };
@@ -36,8 +43,8 @@ export function readHeaders(
       reader.report(node, field, `must be a JSON object: ${parsed.message}`, webhook);
       return undefined;
     }
-    const inner = reader.innerDocument(node, field, webhook);
-    if (!inner || !isMap(inner.contents)) {
+    const inner = reader.innerDocument(node);
+    if (!isMap(inner.contents)) {
       reader.report(node, field, 'must be a JSON object of header names and values', webhook);
       return undefined;
     }
@@ -57,13 +64,13 @@ export function readHeaders(
 
 function headerMap(
   reader: NodeReader,
-  map: YAMLMap,
+  map: YamlMap,
   field: string,
   webhook: string | undefined,
   placeOf?: PlaceOf
 ): HeaderDefinition[] {
   const headers: HeaderDefinition[] = [];
-  for (const pair of map.items) {
+  for (const pair of map.pairs) {
     const keyNode = pair.key as Node;
     const name = isScalar(keyNode) ? String(keyNode.value) : '';
     const headerField = `${field}.${name}`;
@@ -126,8 +133,7 @@ export function readPayload(
       });
       return null;
     }
-    const inner = reader.innerDocument(node, field, webhook);
-    if (!inner) return null;
+    const inner = reader.innerDocument(node);
     return {
       kind: 'structured',
       tree: payloadTree(reader, inner.contents, field, webhook, inner.placeOf)
@@ -150,7 +156,7 @@ function payloadTree(
   const resolved = reader.resolve(node);
   if (isMap(resolved)) {
     const entries: Array<[string, PayloadTree]> = [];
-    for (const pair of resolved.items) {
+    for (const pair of resolved.pairs) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
       if (!isScalar(pair.key)) {
         reader.report(pair.key as Node, field, 'payload keys must be plain text', webhook);
@@ -176,12 +182,12 @@ function payloadTree(
   }
   const value = isScalar(resolved) ? resolved.value : null;
   if (value === null || typeof value === 'boolean') return { kind: 'literal', value };
-  if (typeof value === 'number' || typeof value === 'bigint') {
+  if (typeof value === 'number') {
     const text = numberText(resolved as Scalar);
     if (text !== undefined) return { kind: 'number', text };
     const where = placeOf ? placeOf(resolved as Scalar).place : reader.place(resolved);
     reader.problems.push({
-      message: `${String((resolved as Scalar).source ?? value)} is not a number JSON can carry; quote it to send it as text`,
+      message: `${(resolved as Scalar).source} is not a number JSON can carry; quote it to send it as text`,
       place: where,
       field,
       webhook
@@ -196,9 +202,7 @@ const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
 /** The number as written when JSON can carry it so; else its value's digits; none for ±∞, NaN. */
 function numberText(node: Scalar): string | undefined {
-  const written = typeof node.source === 'string' ? node.source : '';
-  if (JSON_NUMBER.test(written)) return written;
-  const value = node.value as number | bigint;
-  if (typeof value === 'bigint') return value.toString();
+  if (JSON_NUMBER.test(node.source)) return node.source;
+  const value = node.value as number;
   return Number.isFinite(value) ? String(value) : undefined;
 }

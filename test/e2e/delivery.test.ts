@@ -296,6 +296,40 @@ describe('start-up stays lean', () => {
     expect(receiver.requests.at(-1)?.text).toBe('{"v":"1.0.0"}');
   });
 
+  it('common YAML and JSON text are read without the yaml library; an anchor brings it in', async () => {
+    receiver = await startReceiver();
+    const common = await loaded({
+      inputs: { 'version-label': '1.0.0' },
+      config: `# Release announcements
+webhooks:
+  - name: Store
+    url: "${receiver.url}/store"
+    headers: '{"X-Team": "games"}'
+    payload: |
+      { "v": "{{ version.label }}", "big": 1234567890123456789 }
+`
+    });
+    expect(common.fromDist).toEqual(['index.js']);
+    expect(receiver.requests.at(-1)?.headers['x-team']).toBe('games');
+    expect(receiver.requests.at(-1)?.text).toBe('{"v":"1.0.0","big":1234567890123456789}');
+
+    const anchored = await loaded({
+      inputs: { 'version-label': '1.0.0' },
+      config: `defaults:
+  payload: &announcement { v: "{{ version.label }}", id: 1234567890123456789 }
+webhooks:
+  - url: "${receiver.url}/a"
+  - url: "${receiver.url}/b"
+    payload: *announcement
+`
+    });
+    expect(anchored.fromDist).toEqual(['index.js', 'yaml.js']);
+    expect(receiver.requests.slice(-2).map(r => r.text)).toEqual([
+      '{"v":"1.0.0","id":1234567890123456789}',
+      '{"v":"1.0.0","id":1234567890123456789}'
+    ]);
+  });
+
   it('globs bring in the glob library; tags bring in Liquid, and common filters do not', async () => {
     receiver = await startReceiver();
     const config = `webhooks:\n  - url: "${receiver.url}/"\n    payload: { v: "{{ version.label }}" }\n`;

@@ -4,9 +4,9 @@ import { loadConfig } from '../../src/config/load.js';
 import type { PayloadTree } from '../../src/config/types.js';
 import { UserError, type Problem } from '../../src/problems.js';
 
-function problemsOf(text: string): Problem[] {
+async function problemsOf(text: string): Promise<Problem[]> {
   try {
-    loadConfig(text, 'hooks.yml');
+    await loadConfig(text, 'hooks.yml');
   } catch (error) {
     if (error instanceof UserError) return error.problems;
     throw error;
@@ -15,8 +15,11 @@ function problemsOf(text: string): Problem[] {
 }
 
 describe('loading webhooks.yml', () => {
-  it('loads the bundled example', () => {
-    const config = loadConfig(readFileSync('webhooks.example.yml', 'utf8'), 'webhooks.example.yml');
+  it('loads the bundled example', async () => {
+    const config = await loadConfig(
+      readFileSync('webhooks.example.yml', 'utf8'),
+      'webhooks.example.yml'
+    );
     expect(config.webhooks.map(w => w.name)).toEqual([
       'Discord',
       'Slack',
@@ -26,8 +29,8 @@ describe('loading webhooks.yml', () => {
     ]);
   });
 
-  it('applies defaults under each webhook, merging headers with the webhook winning', () => {
-    const { webhooks } = loadConfig(
+  it('applies defaults under each webhook, merging headers with the webhook winning', async () => {
+    const { webhooks } = await loadConfig(
       `defaults:
   headers: { User-Agent: my-ci, X-Team: games }
   timeout: 5
@@ -60,8 +63,8 @@ webhooks:
     });
   });
 
-  it('reads a payload given as JSON text into templates with their own positions', () => {
-    const { webhooks } = loadConfig(
+  it('reads a payload given as JSON text into templates with their own positions', async () => {
+    const { webhooks } = await loadConfig(
       `webhooks:
   - url: https://a.example
     payload: |
@@ -97,8 +100,8 @@ webhooks:
     });
   });
 
-  it('takes headers as a JSON object in a string, as the Panel does', () => {
-    const { webhooks } = loadConfig(
+  it('takes headers as a JSON object in a string, as the Panel does', async () => {
+    const { webhooks } = await loadConfig(
       `webhooks:\n  - url: https://a.example\n    headers: '{"Authorization": "Bearer {{ secrets.T }}", "X-N": 5}'\n`,
       'hooks.yml'
     );
@@ -108,8 +111,8 @@ webhooks:
     ]);
   });
 
-  it('resolves YAML anchors and aliases', () => {
-    const { webhooks } = loadConfig(
+  it('resolves YAML anchors and aliases', async () => {
+    const { webhooks } = await loadConfig(
       `webhooks:\n  - url: https://a.example\n    payload: &common { v: "{{ version.label }}" }\n  - url: https://b.example\n    payload: *common\n`,
       'hooks.yml'
     );
@@ -172,14 +175,14 @@ webhooks:
       /must be a text value/
     ],
     ['duplicate keys', 'webhooks:\n  - url: x\n    url: y\n', 3, 5, /invalid YAML/]
-  ])('%s is reported at its line and column', (_name, text, line, col, message) => {
-    const [problem] = problemsOf(text);
+  ])('%s is reported at its line and column', async (_name, text, line, col, message) => {
+    const [problem] = await problemsOf(text);
     expect(problem.message + ' ' + (problem.field ?? '')).toMatch(message);
     expect(problem.place).toEqual({ file: 'hooks.yml', line, col });
   });
 
-  it('a JSON syntax error in a block payload points at its line in the file', () => {
-    const [problem] = problemsOf(
+  it('a JSON syntax error in a block payload points at its line in the file', async () => {
+    const [problem] = await problemsOf(
       'webhooks:\n  - url: https://x\n    payload: |\n      {\n        "a": 1,\n        "b": oops\n      }\n'
     );
     expect(problem.place?.line).toBe(6);

@@ -33,12 +33,12 @@ const context: VersionContext = buildContext({
   now: new Date('2026-01-02T03:04:05.678Z')
 });
 
-function render(
+async function render(
   yaml: string,
   ctx: VersionContext = context,
   checkSkipped = false
 ): Promise<RenderOutcome[]> {
-  const config = loadConfig(yaml, 'hooks.yml');
+  const config = await loadConfig(yaml, 'hooks.yml');
   return renderAll(config.webhooks, ctx, {
     userAgent: 'release-webhooks/test',
     checkSkipped,

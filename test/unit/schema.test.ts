@@ -15,9 +15,9 @@ if (process.env.UPDATE_SCHEMA) writeFileSync(SCHEMA_FILE, generated);
 const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
 const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')));
 
-function loaderAccepts(text: string): boolean {
+async function loaderAccepts(text: string): Promise<boolean> {
   try {
-    loadConfig(text, 'corpus.yml');
+    await loadConfig(text, 'corpus.yml');
     return true;
   } catch (error) {
     if (error instanceof UserError) return false;
@@ -112,18 +112,18 @@ describe('webhooks.schema.json', () => {
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(generated);
   });
 
-  it.each(VALID)('schema and loader both accept %s', (_name, text) => {
-    expect(loaderAccepts(text)).toBe(true);
+  it.each(VALID)('schema and loader both accept %s', async (_name, text) => {
+    expect(await loaderAccepts(text)).toBe(true);
     expect(validate(parse(text))).toBe(true);
   });
 
-  it.each(INVALID)('schema and loader both refuse %s', (_name, text) => {
-    expect(loaderAccepts(text)).toBe(false);
+  it.each(INVALID)('schema and loader both refuse %s', async (_name, text) => {
+    expect(await loaderAccepts(text)).toBe(false);
     expect(validate(parse(text) ?? null)).toBe(false);
   });
 
-  it.each(LOADER_ONLY)('the loader alone refuses %s', (_name, text) => {
-    expect(loaderAccepts(text)).toBe(false);
+  it.each(LOADER_ONLY)('the loader alone refuses %s', async (_name, text) => {
+    expect(await loaderAccepts(text)).toBe(false);
     expect(validate(parse(text))).toBe(true);
   });
 });
