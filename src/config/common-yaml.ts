@@ -20,6 +20,7 @@ const MARKER = /^(?:---|\.\.\.)(?=[ \n]|$)/m;
 const INDICATORS = ',[]{}#&*!|>\'"%@`';
 /** Implicit keys are limited to 1024 characters (YAML 1.2 §7.4.2); longer ones, with a margin, go to the library. */
 const LONGEST_KEY = 1000;
+const MAX_DEPTH = 64;
 
 /** The root node (null for an empty file), or undefined when the library must read the text. */
 export function parseCommonYaml(text: string): YamlNode | null | undefined {
@@ -37,6 +38,7 @@ const isBlank = (char: string | undefined) => char === undefined || char === ' '
 class CommonYamlReader {
   /** Always at the start of a line between constructs. */
   private pos = 0;
+  private depth = 0;
 
   constructor(private readonly text: string) {}
 
@@ -102,8 +104,17 @@ class CommonYamlReader {
 
   /** A map or a list starting at `at`, in column `indent` (from 0). */
   private blockCollection(at: number, indent: number): YamlMap | YamlSeq {
-    if (this.isSequenceEntry(at)) return this.blockSequence(at, indent);
-    return this.blockMap(at, indent) ?? leave();
+    this.enter();
+    const node = this.isSequenceEntry(at)
+      ? this.blockSequence(at, indent)
+      : (this.blockMap(at, indent) ?? leave());
+    this.depth--;
+    return node;
+  }
+
+  /** Nesting deeper than any config needs is the library's (and the stack's) business. */
+  private enter() {
+    if (++this.depth > MAX_DEPTH) leave();
   }
 
   private blockMap(at: number, indent: number): YamlMap | undefined {
@@ -174,7 +185,9 @@ class CommonYamlReader {
     if (this.isSequenceEntry(at)) leave();
     // `- key: value` opens a map in the entry's column; `key: key: value` is an error.
     if (!inMap) {
+      this.enter();
       const map = this.blockMap(at, at - this.text.lastIndexOf('\n', at) - 1);
+      this.depth--;
       if (map) return map;
     }
     const node = this.plainScalar(at, false);
@@ -189,16 +202,14 @@ class CommonYamlReader {
     if (char === '"' || char === "'") {
       node = this.quoted(at);
     } else {
+      // Within the line only: a scan to the next `:` of the file would make a long list quadratic.
       const end = this.lineEnd(at);
       let colon = at;
-      for (;;) {
-        colon = this.text.indexOf(':', colon);
-        if (colon === -1 || colon >= end) return undefined;
-        if (isBlank(this.text[colon + 1])) break;
+      while (colon < end && !(this.text[colon] === ':' && isBlank(this.text[colon + 1]))) {
+        if (this.text[colon] === '#' && this.text[colon - 1] === ' ') return undefined;
         colon++;
       }
-      const comment = this.text.indexOf(' #', at);
-      if (comment !== -1 && comment < colon) return undefined;
+      if (colon >= end) return undefined;
       const raw = this.text.slice(at, colon);
       if (raw.trimEnd() !== raw || /[[\]{},]/.test(raw)) leave();
       node = this.plainScalar(at, false, colon);
@@ -328,8 +339,12 @@ class CommonYamlReader {
 
   private flowNode(at: number): YamlNode {
     const char = this.text[at];
-    if (char === '{') return this.flowMap(at);
-    if (char === '[') return this.flowSequence(at);
+    if (char === '{' || char === '[') {
+      this.enter();
+      const node = char === '{' ? this.flowMap(at) : this.flowSequence(at);
+      this.depth--;
+      return node;
+    }
     if (char === '"' || char === "'") return this.quoted(at);
     return this.plainScalar(at, true);
   }

@@ -277,4 +277,25 @@ describe('the common YAML reader', () => {
       });
     }
   });
+
+  it('reads long and deep hostile texts in one pass, leaving deep nesting to the library', () => {
+    // 50,000 lines with no `:` once made every line's key search run to the end of the file.
+    const items = (n: number) => 'webhooks:\n' + '  - plain item without a colon\n'.repeat(n);
+    const keys = (n: number) => Array.from({ length: n }, (_, i) => `key${i}: ${i}`).join('\n');
+    expect(agrees(items(2_000))).toBe(true);
+    expect(agrees(keys(2_000))).toBe(true);
+    const list = parseCommonYaml(items(50_000));
+    expect(
+      list?.kind === 'map' &&
+        list.pairs[0].value?.kind === 'seq' &&
+        list.pairs[0].value.items.length
+    ).toBe(50_000);
+    const map = parseCommonYaml(keys(50_000));
+    expect(map?.kind === 'map' && map.pairs.length).toBe(50_000);
+    expect(agrees(`a: ${'x'.repeat(1_000_000)}\n`)).toBe(true);
+    const deepBlock = Array.from({ length: 5_000 }, (_, i) => `${' '.repeat(i)}k:`).join('\n');
+    expect(parseCommonYaml(deepBlock)).toBeUndefined();
+    expect(parseCommonYaml(`a: ${'['.repeat(5_000)}${']'.repeat(5_000)}\n`)).toBeUndefined();
+    expect(parseCommonYaml('- '.repeat(5_000) + 'x\n')).toBeUndefined();
+  });
 });
