@@ -10,7 +10,9 @@
 // YAML that src/config/common-yaml.ts leaves to it), tunnel (tunnel.js, for a proxy) and
 // @actions/exec (exec.js) are files of their own; undici is not bundled at all (scripts/lazy/undici.cjs says why); node:https,
 // node:crypto and markdown-it's `entities` sit behind stand-ins (scripts/lazy, src/crypto.ts) that
-// load them on first use; linkify-it, which markdown-it constructs with linkify off, and
+// load them on first use; node:fs, node:os and node:http, which @actions/core and http-client
+// import whole, are given to them as named modules (esbuild would copy every property of a whole
+// import at start-up); linkify-it, which markdown-it constructs with linkify off, and
 // @actions/core's job summary module, which the action never uses, are left out. What each saves
 // is measured in ARCHITECTURE.md.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,6 +29,10 @@ const DEFERRED = [
   { module: 'undici', importer: '@actions/github', stand_in: lazy('undici.cjs') },
   { module: 'tunnel', importer: '@actions/http-client', stand_in: lazy('tunnel.cjs') },
   { module: 'https', importer: '@actions/http-client', stand_in: lazy('https.cjs') },
+  // Imported whole by these packages: named instead, so that no property is copied at start-up.
+  { module: 'http', importer: '@actions/http-client', stand_in: lazy('http.mjs') },
+  { module: 'fs', importer: '@actions/core', stand_in: lazy('fs.mjs') },
+  { module: 'os', importer: '@actions/core', stand_in: lazy('os.mjs') },
   { module: '@actions/exec', importer: '@actions/core', stand_in: lazy('exec.cjs') },
   { module: './summary.js', importer: '@actions/core', stand_in: lazy('core-summary.cjs') },
   { module: 'entities', importer: 'markdown-it', stand_in: lazy('entities.cjs') },

@@ -282,7 +282,7 @@ describe('start-up stays lean', () => {
     };
   };
 
-  it('a plain delivery reads only index.js of the bundle and never loads node:crypto', async () => {
+  it('a plain delivery reads only index.js of the bundle and never loads node:crypto or node:os', async () => {
     receiver = await startReceiver();
     const config = `webhooks:\n  - url: "${receiver.url}/"\n    payload: { v: "{{ version.label }}" }\n`;
     const plain = await loaded({ config, inputs: { 'version-label': '1.0.0' } });
@@ -293,6 +293,10 @@ describe('start-up stays lean', () => {
     // @actions/core's job summary module (fs.promises, readline) is left out of the bundle.
     expect(plain.builtins).not.toContain('internal/fs/promises');
     expect(plain.builtins).not.toContain('internal/readline/interface');
+    // core and http-client import node:os, node:fs and node:http whole; their stand-ins copy
+    // nothing (which made Node load its directory API) and answer the line ending without node:os.
+    expect(plain.builtins).not.toContain('os');
+    expect(plain.builtins).not.toContain('internal/fs/dir');
     expect(receiver.requests.at(-1)?.text).toBe('{"v":"1.0.0"}');
   });
 

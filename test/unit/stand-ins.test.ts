@@ -1,0 +1,65 @@
+// The bundle gives @actions/core and @actions/http-client named stand-ins for the Node modules
+// they import whole (scripts/lazy/{fs,os,http}.mjs, wired in scripts/build.js): each must export
+// every name the package reads, with Node's own values.
+import { describe, expect, it } from '@jest/globals';
+import * as nodeFs from 'node:fs';
+import * as nodeHttp from 'node:http';
+import * as nodeOs from 'node:os';
+import { readFileSync } from 'node:fs';
+
+type StandIn = Record<string, unknown> & { default?: Record<string, unknown> };
+const load = (module: string) => import(`../../scripts/lazy/${module}.mjs`) as Promise<StandIn>;
+const [fsStandIn, osStandIn, httpStandIn] = await Promise.all(['fs', 'os', 'http'].map(load));
+const call = (standIn: StandIn, name: string) => (standIn[name] as () => string)();
+
+/** The package's files the bundle carries (core's summary module is left out: build.js). */
+const FILES = {
+  '@actions/core': ['command.js', 'core.js', 'file-command.js', 'platform.js'].map(
+    file => `node_modules/@actions/core/lib/${file}`
+  ),
+  '@actions/http-client': ['node_modules/@actions/http-client/lib/index.js']
+};
+
+/** Every name read from `module` in `source`: named imports, and members of a whole import. */
+function namesRead(source: string, module: string): string[] {
+  const names: string[] = [];
+  for (const [, list] of source.matchAll(new RegExp(`import \\{([^}]*)\\} from '${module}'`, 'g')))
+    names.push(...list.split(',').map(name => name.trim()));
+  const whole = new RegExp(`import (?:\\* as )?(\\w+) from '${module}'`, 'g');
+  for (const [, alias] of source.matchAll(whole))
+    for (const [, name] of source.matchAll(new RegExp(`\\b${alias}\\.(\\w+)`, 'g')))
+      names.push(name);
+  return names.filter(name => name && name !== 'RequestOptions');
+}
+
+describe('named stand-ins for Node modules imported whole', () => {
+  const cases = [
+    ['fs', '@actions/core', fsStandIn],
+    ['os', '@actions/core', osStandIn],
+    ['http', '@actions/http-client', httpStandIn]
+  ] as const;
+
+  it.each(cases)('%s: exports every name %s reads', (module, importer, standIn) => {
+    const names = FILES[importer].flatMap(file => namesRead(readFileSync(file, 'utf8'), module));
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(standIn).toHaveProperty(name);
+  });
+
+  it('http-client makes its requests with the module it imports whole', () => {
+    const source = readFileSync(FILES['@actions/http-client'][0], 'utf8');
+    expect(source).toContain('info.httpModule = usingSsl ? https : http;');
+    expect(httpStandIn.request).toBe(nodeHttp.request);
+  });
+
+  it("gives Node's own values", () => {
+    expect(osStandIn.EOL).toBe(nodeOs.EOL);
+    expect(call(osStandIn, 'platform')).toBe(nodeOs.platform());
+    expect(call(osStandIn, 'arch')).toBe(nodeOs.arch());
+    expect(call(osStandIn, 'release')).toBe(nodeOs.release());
+    expect(osStandIn.default?.EOL).toBe(nodeOs.EOL);
+    expect(fsStandIn.appendFileSync).toBe(nodeFs.appendFileSync);
+    expect(fsStandIn.existsSync).toBe(nodeFs.existsSync);
+    expect(httpStandIn.Agent).toBe(nodeHttp.Agent);
+    expect(httpStandIn.globalAgent).toBe(nodeHttp.globalAgent);
+  });
+});
