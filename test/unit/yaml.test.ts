@@ -198,7 +198,17 @@ describe('the common YAML reader', () => {
       '😀',
       'true',
       '\\u00e9',
-      "''"
+      "''",
+      '<<',
+      '<',
+      '=',
+      '@',
+      '\u00a0',
+      ':x',
+      '? ',
+      '!!str ',
+      '&a ',
+      '*a'
     ];
     const mutate = (text: string): string => {
       const at = Math.floor(random() * (text.length + 1));
