@@ -1,8 +1,9 @@
 // `npm run bench:compare -- <dist A> <dist B> [scenario] [rounds]`: is B faster than A, and by how
-// much? Each round runs A, B, B, A (so that neither always goes first while the machine drifts),
-// and the answer is the median of the rounds' paired differences with a bootstrap 90% interval,
-// which separates a 1 ms change from this machine's noise where two medians cannot. Scenarios are
-// bench/scenarios.js's: plain (default), liquid, discord, realistic. A dist folder is a build, e.g.
+// much? Rounds run A, B, B, A and B, A, A, B in turn (so that neither build always goes first
+// while the machine drifts, nor always runs right after `node -e 0`), and the answer is the median
+// of the rounds' paired differences with a bootstrap 90% interval, which separates a 1 ms change
+// from this machine's noise where two medians cannot. Scenarios are bench/scenarios.js's: plain
+// (default), liquid, discord, realistic. A dist folder is a build, e.g.
 // `node scripts/build.js /tmp/a`, or the committed dist/.
 import path from 'node:path';
 import {
@@ -53,10 +54,13 @@ const timesB = [];
 const differences = [];
 for (let i = 0; i < Number(rounds); i++) {
   bare.push(await timed(node, ['-e', '0'], env));
-  const a1 = await timed(node, [a], env);
-  const b1 = await timed(node, [b], env);
-  const b2 = await timed(node, [b], env);
-  const a2 = await timed(node, [a], env);
+  // ABBA, then BAAB: the run right after `node -e 0` is not always the same build's.
+  const [first, second] = i % 2 === 0 ? [a, b] : [b, a];
+  const x1 = await timed(node, [first], env);
+  const y1 = await timed(node, [second], env);
+  const y2 = await timed(node, [second], env);
+  const x2 = await timed(node, [first], env);
+  const [a1, a2, b1, b2] = first === a ? [x1, x2, y1, y2] : [y1, y2, x1, x2];
   timesA.push(a1, a2);
   timesB.push(b1, b2);
   differences.push((b1 + b2 - a1 - a2) / 2);
@@ -66,7 +70,7 @@ receiver.stop();
 const base = median(bare);
 const [low, high] = bootstrap(differences);
 const ratio = times => `${median(times).toFixed(1)} ms (${(median(times) / base).toFixed(2)}×)`;
-console.log(`${scenario}, ${rounds} rounds ABBA; node -e 0 ${base.toFixed(1)} ms`);
+console.log(`${scenario}, ${rounds} rounds ABBA/BAAB; node -e 0 ${base.toFixed(1)} ms`);
 console.log(`A ${distA}: ${ratio(timesA)}`);
 console.log(`B ${distB}: ${ratio(timesB)}`);
 console.log(
