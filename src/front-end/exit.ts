@@ -20,7 +20,26 @@ export function exitWhenDone(
     finished = true;
     process.off('beforeExit', early);
     process.exitCode = code;
-    // A socket a receiver or proxy keeps open must not hold the step once the run is over.
-    setTimeout(() => process.exit(), 100).unref();
+    exitOnceWritten();
   });
+}
+
+/** How long the log may wait for a reader that does not read, once the run is over. */
+const OUTPUT_DRAIN_MS = 10_000;
+
+/**
+ * Ends the process as soon as stdout and stderr have handed their last line to their reader.
+ * Once the run is over, nothing is left but sockets to close (a receiver or proxy may keep one
+ * open), which Node would otherwise wait for.
+ */
+function exitOnceWritten() {
+  const waiting = [process.stdout, process.stderr].filter(
+    stream => !stream.destroyed && stream.writableLength > 0
+  );
+  if (waiting.length === 0) process.exit();
+  for (const stream of waiting) {
+    stream.once('drain', exitOnceWritten);
+    stream.once('close', exitOnceWritten);
+  }
+  setTimeout(() => process.exit(), OUTPUT_DRAIN_MS).unref();
 }

@@ -108,6 +108,32 @@ describe('the CLI with its output closed', () => {
     expect(receiver.requests).toHaveLength(20);
     expect(code).toBe(0);
   });
+
+  it('a reader slower than the log still gets every line: the process ends only once it is written', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'release-webhooks-pipe-'));
+    // 30 previews of 20 KB each: far more than a pipe holds while nobody reads it.
+    const hooks = Array.from(
+      { length: 30 },
+      (_, i) =>
+        `  - name: hook ${i}\n    url: https://hooks.example/${i}\n    payload: { text: "${'x'.repeat(20_000)}" }\n`
+    ).join('');
+    writeFiles(cwd, { 'hooks.yml': `webhooks:\n${hooks}` });
+    const child = spawn(
+      process.execPath,
+      [CLI, '--config', 'hooks.yml', '--test', '--set', 'version.label=1.0.0'],
+      { cwd, env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'pipe'] }
+    );
+    child.stdout.pause();
+    await new Promise(resolve => setTimeout(resolve, 300));
+    let stdout = '';
+    child.stdout.on('data', chunk => (stdout += chunk));
+    child.stdout.resume();
+    const code = await new Promise<number | null>(resolve => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(stdout.length).toBeGreaterThan(30 * 20_000);
+    expect(stdout.match(/── hook \d+: POST/g)).toHaveLength(30);
+    expect(stdout).toMatch(/30 webhook\(s\) checked, nothing sent\.\n$/);
+  });
 });
 
 describe('bounded work', () => {
