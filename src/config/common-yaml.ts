@@ -18,7 +18,7 @@ const UNCOMMON_CHARACTERS = /[^\n\x20-\x7e\xa0-\u2027\u202a-\ufefe\uff00-\ufffd]
 const MARKER = /^(?:---|\.\.\.)(?=[ \n]|$)/m;
 /** First characters that are indicators, never the start of a plain scalar here. */
 const INDICATORS = ',[]{}#&*!|>\'"%@`';
-/** Implicit keys are limited to 1024 characters (YAML 1.2 §7.4.2); longer ones, with a margin, go to the library. */
+/** Implicit keys may have 1024 characters (YAML 1.2 §7.4.2): near that, the library decides. */
 const LONGEST_KEY = 1000;
 const MAX_DEPTH = 64;
 
