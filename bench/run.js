@@ -21,6 +21,11 @@ import {
 } from './scenarios.js';
 
 const ACTION = path.join(root, 'dist/index.js');
+/**
+ * A checkout of tsickert/discord-webhook (the Discord-only peer `to: discord` is held to), measured
+ * in the same rounds when given: `PEER_DISCORD=/path/to/discord-webhook npm run bench`.
+ */
+const PEER_DISCORD = process.env.PEER_DISCORD;
 const RUNS = Number(process.env.BENCH_RUNS ?? 51);
 const FAN_OUT_RUNS = Number(process.env.BENCH_FAN_OUT_RUNS ?? 9);
 const FAN_OUT = { webhooks: 50, concurrency: 10, delayMs: 100 };
@@ -78,6 +83,15 @@ async function main() {
   const liquidEnv = envOf('liquid');
   const destinationEnv = envOf('discord');
   const realisticEnv = envOf('realistic');
+  // The peer posts one message to the same receiver, with the inputs its action.yml defaults.
+  const peerWorkspace = workspaceFor('');
+  workspaces.push(peerWorkspace);
+  const peerEnv = runnerEnv(peerWorkspace, {
+    'webhook-url': `${single.url}/api/webhooks/1/token`,
+    content: 'Space Game 1.0.0 is out',
+    wait: 'true'
+  });
+  const peer = [];
   const bare = [];
   const action = [];
   const withLiquid = [];
@@ -90,6 +104,8 @@ async function main() {
     withLiquid.push(await timed(node, [ACTION], liquidEnv));
     realistic.push(await timed(node, [ACTION], realisticEnv));
     toDiscord.push(await timed(node, [ACTION], destinationEnv));
+    if (PEER_DISCORD)
+      peer.push(await timed(node, [path.join(PEER_DISCORD, 'dist/index.js')], peerEnv));
   }
   const singleMemory = peakMemory(node, singleEnv);
   single.stop();
@@ -134,7 +150,12 @@ async function main() {
     `| Cold start ratio to \`node -e 0\` (and across three interleaved passes) | **${ratio.toFixed(2)}×** (${spread}) | ≤ 1.9× |`,
     `| The same with a tag in the template, which loads Liquid (median of ${RUNS}; p10–p90) | ${ms(median(withLiquid))} (${ms(percentile(withLiquid, 0.1))}–${ms(percentile(withLiquid, 0.9))}), ${(median(withLiquid) / median(bare)).toFixed(2)}× | |`,
     `| A realistic config: a Discord embed with \`truncate\`, a Slack message, a signed PUT (median of ${RUNS}; p10–p90) | ${ms(median(realistic))} (${ms(percentile(realistic, 0.1))}–${ms(percentile(realistic, 0.9))}), **${(median(realistic) / median(bare)).toFixed(2)}×** | ≤ 2.4× |`,
-    `| \`to: discord\` with a 25 KB changelog (built-in embed, Markdown parser, checks; median of ${RUNS}; p10–p90) | ${ms(median(toDiscord))} (${ms(percentile(toDiscord, 0.1))}–${ms(percentile(toDiscord, 0.9))}), **${(median(toDiscord) / median(bare)).toFixed(2)}×** | < 2.6× (tsickert/discord-webhook's one POST) |`,
+    `| \`to: discord\` with a 25 KB changelog (built-in embed, Markdown parser, checks; median of ${RUNS}; p10–p90) | ${ms(median(toDiscord))} (${ms(percentile(toDiscord, 0.1))}–${ms(percentile(toDiscord, 0.9))}), **${(median(toDiscord) / median(bare)).toFixed(2)}×** | < ${PEER_DISCORD ? `${(median(peer) / median(bare)).toFixed(2)}× (tsickert/discord-webhook's one POST, next row)` : "2.6× (tsickert/discord-webhook's one POST, measured with PEER_DISCORD)"} |`,
+    ...(PEER_DISCORD
+      ? [
+          `| tsickert/discord-webhook posting one message, in the same rounds (median of ${RUNS}; p10–p90) | ${ms(median(peer))} (${ms(percentile(peer, 0.1))}–${ms(percentile(peer, 0.9))}), ${(median(peer) / median(bare)).toFixed(2)}× | |`
+        ]
+      : []),
     `| Fan-out: ${FAN_OUT.webhooks} webhooks, receiver answers after ${FAN_OUT.delayMs} ms, concurrency ${FAN_OUT.concurrency} (median of ${FAN_OUT_RUNS}) | ${ms(median(fan))} | |`,
     `| Fan-out ratio to the ideal (cold start + ${FAN_OUT.webhooks / FAN_OUT.concurrency} × ${FAN_OUT.delayMs} ms = ${ms(ideal)}) | **${fanRatio.toFixed(2)}×** | ≤ 1.2× |`,
     `| Peak memory: one delivery / fan-out | ${kib(singleMemory)} / ${kib(fanMemory)} | |`,
