@@ -7,6 +7,7 @@
 // `node scripts/build.js /tmp/a`, or the committed dist/.
 import path from 'node:path';
 import {
+  bootstrap,
   findNode24,
   median,
   runnerEnv,
@@ -20,17 +21,6 @@ const [distA, distB, scenario = 'plain', rounds = '40'] = process.argv.slice(2);
 if (!distA || !distB) {
   console.error('usage: npm run bench:compare -- <dist A> <dist B> [scenario] [rounds]');
   process.exit(2);
-}
-
-/** The 5th and 95th percentiles of the median of resampled differences. */
-function bootstrap(differences, samples = 2000) {
-  const medians = [];
-  for (let i = 0; i < samples; i++)
-    medians.push(
-      median(differences.map(() => differences[Math.floor(Math.random() * differences.length)]))
-    );
-  medians.sort((a, b) => a - b);
-  return [medians[Math.floor(samples * 0.05)], medians[Math.floor(samples * 0.95)]];
 }
 
 const node = findNode24();

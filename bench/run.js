@@ -11,6 +11,7 @@ import { format, resolveConfig } from 'prettier';
 import { releaseTree } from '../scripts/release-tree.js';
 import {
   findNode24,
+  bootstrap,
   median,
   root,
   runnerEnv,
@@ -63,6 +64,7 @@ function downloadBytes() {
 const percentile = (values, p) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
 const ms = value => `${value.toFixed(1)} ms`;
+const signed = value => `${value > 0 ? '+' : ''}${value.toFixed(1)} ms`;
 const kib = value => (value === null ? 'n/a' : `${(value / 1024).toFixed(1)} MiB`);
 
 async function main() {
@@ -92,6 +94,7 @@ async function main() {
     wait: 'true'
   });
   const peer = [];
+  const peerDifferences = [];
   const bare = [];
   const action = [];
   const withLiquid = [];
@@ -103,9 +106,20 @@ async function main() {
     action.push(await timed(node, [ACTION], singleEnv));
     withLiquid.push(await timed(node, [ACTION], liquidEnv));
     realistic.push(await timed(node, [ACTION], realisticEnv));
-    toDiscord.push(await timed(node, [ACTION], destinationEnv));
-    if (PEER_DISCORD)
-      peer.push(await timed(node, [path.join(PEER_DISCORD, 'dist/index.js')], peerEnv));
+    if (PEER_DISCORD) {
+      // In turn first and second, so that neither always runs after the other.
+      const runPeer = () => timed(node, [path.join(PEER_DISCORD, 'dist/index.js')], peerEnv);
+      const runOurs = () => timed(node, [ACTION], destinationEnv);
+      const [first, second] = i % 2 === 0 ? [runOurs, runPeer] : [runPeer, runOurs];
+      const a = await first();
+      const b = await second();
+      const [ours, theirs] = i % 2 === 0 ? [a, b] : [b, a];
+      toDiscord.push(ours);
+      peer.push(theirs);
+      peerDifferences.push(ours - theirs);
+    } else {
+      toDiscord.push(await timed(node, [ACTION], destinationEnv));
+    }
   }
   const singleMemory = peakMemory(node, singleEnv);
   single.stop();
@@ -153,7 +167,7 @@ async function main() {
     `| \`to: discord\` with a 25 KB changelog (built-in embed, Markdown parser, checks; median of ${RUNS}; p10–p90) | ${ms(median(toDiscord))} (${ms(percentile(toDiscord, 0.1))}–${ms(percentile(toDiscord, 0.9))}), **${(median(toDiscord) / median(bare)).toFixed(2)}×** | < ${PEER_DISCORD ? `${(median(peer) / median(bare)).toFixed(2)}× (tsickert/discord-webhook's one POST, next row)` : "2.6× (tsickert/discord-webhook's one POST, measured with PEER_DISCORD)"} |`,
     ...(PEER_DISCORD
       ? [
-          `| tsickert/discord-webhook posting one message, in the same rounds (median of ${RUNS}; p10–p90) | ${ms(median(peer))} (${ms(percentile(peer, 0.1))}–${ms(percentile(peer, 0.9))}), ${(median(peer) / median(bare)).toFixed(2)}× | |`
+          `| tsickert/discord-webhook posting one message, in the same rounds (median of ${RUNS}; p10–p90); \`to: discord\` minus it, paired by round (median, 90% interval) | ${ms(median(peer))} (${ms(percentile(peer, 0.1))}–${ms(percentile(peer, 0.9))}), ${(median(peer) / median(bare)).toFixed(2)}×; ${signed(median(peerDifferences))} (${bootstrap(peerDifferences).map(signed).join(' to ')}) | |`
         ]
       : []),
     `| Fan-out: ${FAN_OUT.webhooks} webhooks, receiver answers after ${FAN_OUT.delayMs} ms, concurrency ${FAN_OUT.concurrency} (median of ${FAN_OUT_RUNS}) | ${ms(median(fan))} | |`,

@@ -89,6 +89,17 @@ export function timed(node, args, env) {
 /** The middle of the values (the upper one of an even count). */
 export const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+/** The 5th and 95th percentiles of the median of resampled differences. */
+export function bootstrap(differences, samples = 2000) {
+  const medians = [];
+  for (let i = 0; i < samples; i++)
+    medians.push(
+      median(differences.map(() => differences[Math.floor(Math.random() * differences.length)]))
+    );
+  medians.sort((a, b) => a - b);
+  return [medians[Math.floor(samples * 0.05)], medians[Math.floor(samples * 0.95)]];
+}
+
 const INPUTS = { 'version-label': '1.2.3', 'version-content-size': '157286400' };
 const discordWith = (url, content) => `webhooks:
   - name: Discord
