@@ -1,7 +1,7 @@
 // A reader for the YAML that configs are written in — block maps and lists, one-line scalars and
 // flow collections, literal and folded blocks — giving the tree the yaml library gives, or none.
 // Whatever it does not take (anchors, tags, several documents, multi-line plain or flow text,
-// tabs, CR, a duplicate key, any error) it leaves to the library (yaml-library.ts), loaded only
+// tabs, a CR outside a CRLF, a duplicate key, any error) it leaves to the library (yaml-library.ts), loaded only
 // then, so a plain run neither compiles nor runs a full YAML implementation. test/unit/yaml.test.ts
 // holds the two to the same tree over the repository's configs and thousands of mutations of them.
 import type { YamlMap, YamlNode, YamlPair, YamlScalar, YamlSeq } from './yaml-tree.js';
@@ -24,13 +24,56 @@ const MAX_DEPTH = 64;
 
 /** The root node (null for an empty file), or undefined when the library must read the text. */
 export function parseCommonYaml(text: string): YamlNode | null | undefined {
-  if (UNCOMMON_CHARACTERS.test(text)) return undefined;
+  // Windows line endings (a checkout with core.autocrlf): read without the CRs, placed with them.
+  const crlf = text.includes('\r\n');
+  const lf = crlf ? text.replaceAll('\r\n', '\n') : text;
+  if (UNCOMMON_CHARACTERS.test(lf)) return undefined;
   try {
-    return new CommonYamlReader(text).document();
+    const root = new CommonYamlReader(lf).document();
+    if (crlf && root) placeInOriginal(root, new CarriageReturns(text));
+    return root;
   } catch (error) {
     if (error instanceof LeftToLibrary) return undefined;
     throw error;
   }
+}
+
+/** Maps offsets in the text read without CRs back to the text with them. */
+class CarriageReturns {
+  /** For each line after the first: where it starts without CRs, and how many CRs precede it. */
+  private readonly starts: number[] = [];
+  private readonly removed: number[] = [];
+
+  constructor(text: string) {
+    let removed = 0;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+      if (text[i - 1] === '\r') removed++;
+      this.starts.push(i + 1 - removed);
+      this.removed.push(removed);
+    }
+  }
+
+  original(offset: number): number {
+    let low = 0;
+    let high = this.starts.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.starts[middle] <= offset) low = middle + 1;
+      else high = middle;
+    }
+    return offset + (low === 0 ? 0 : this.removed[low - 1]);
+  }
+}
+
+function placeInOriginal(node: YamlNode, crs: CarriageReturns) {
+  node.start = crs.original(node.start);
+  node.end = crs.original(node.end);
+  if (node.kind === 'map')
+    for (const { key, value } of node.pairs) {
+      if (key) placeInOriginal(key, crs);
+      if (value) placeInOriginal(value, crs);
+    }
+  if (node.kind === 'seq') for (const item of node.items) if (item) placeInOriginal(item, crs);
 }
 
 const isBlank = (char: string | undefined) => char === undefined || char === ' ' || char === '\n';

@@ -300,7 +300,7 @@ describe('start-up stays lean', () => {
     expect(receiver.requests.at(-1)?.text).toBe('{"v":"1.0.0"}');
   });
 
-  it('common YAML and JSON text are read without the yaml library; an anchor brings it in', async () => {
+  it('common YAML (CRLF too) and JSON text are read without the yaml library; an anchor brings it in', async () => {
     receiver = await startReceiver();
     const common = await loaded({
       inputs: { 'version-label': '1.0.0' },
@@ -316,6 +316,14 @@ webhooks:
     expect(common.fromDist).toEqual(['index.js']);
     expect(receiver.requests.at(-1)?.headers['x-team']).toBe('games');
     expect(receiver.requests.at(-1)?.text).toBe('{"v":"1.0.0","big":1234567890123456789}');
+
+    // A checkout with Windows line endings.
+    const crlf = await loaded({
+      inputs: { 'version-label': '1.0.0' },
+      config: `webhooks:\r\n  - url: "${receiver.url}/crlf"\r\n    payload: |\r\n      { "v": "{{ version.label }}" }\r\n`
+    });
+    expect(crlf.fromDist).toEqual(['index.js']);
+    expect(receiver.requests.at(-1)?.text).toBe('{"v":"1.0.0"}');
 
     const anchored = await loaded({
       inputs: { 'version-label': '1.0.0' },

@@ -174,7 +174,14 @@ webhooks:
       21,
       /must be a text value/
     ],
-    ['duplicate keys', 'webhooks:\n  - url: x\n    url: y\n', 3, 5, /invalid YAML/]
+    ['duplicate keys', 'webhooks:\n  - url: x\n    url: y\n', 3, 5, /invalid YAML/],
+    [
+      'an unknown key in a file with Windows line endings',
+      'webhooks:\r\n  - url: https://x\r\n    payload: |\r\n      {}\r\n    methd: PUT\r\n',
+      5,
+      5,
+      /unknown key `methd`; did you mean `method`/
+    ]
   ])('%s is reported at its line and column', async (_name, text, line, col, message) => {
     const [problem] = await problemsOf(text);
     expect(problem.message + ' ' + (problem.field ?? '')).toMatch(message);

@@ -114,7 +114,8 @@ const LEFT = [
   'a: "multi\n  line"\n',
   'a: [1,\n  2]\n',
   'a:\tb\n',
-  'a: 1\r\nb: 2\r\n',
+  'a: 1\rb: 2\n',
+  'a: "x"\r\n\rb: 1\r\n',
   '\ufeffa: 1\n',
   'a: 1\na: 2\n',
   '? complex\n: key\n',
@@ -149,6 +150,12 @@ describe('the common YAML reader', () => {
 
   it.each(TAKEN.map(text => [text]))('takes %j as the library reads it', text => {
     expect(agrees(text)).toBe(true);
+  });
+
+  it('reads Windows line endings (CRLF) as the library does, placing every node in the file', () => {
+    const crlf = (text: string) => text.replace(/\n/g, '\r\n');
+    for (const text of [...REPOSITORY_CONFIGS, ...TAKEN]) expect(agrees(crlf(text))).toBe(true);
+    expect(agrees('a: 1\r\nb:\n  - x\r\n  - |\r\n    block\r\n\r\n    text\n')).toBe(true);
   });
 
   it.each(LEFT.map(text => [text]))('leaves %j to the library', text => {
@@ -208,7 +215,9 @@ describe('the common YAML reader', () => {
       '? ',
       '!!str ',
       '&a ',
-      '*a'
+      '*a',
+      '\r\n',
+      '\r'
     ];
     const mutate = (text: string): string => {
       const at = Math.floor(random() * (text.length + 1));
@@ -234,7 +243,10 @@ describe('the common YAML reader', () => {
           return text.slice(0, at);
       }
     };
-    const seeds = [...REPOSITORY_CONFIGS, ...TAKEN];
+    const seeds = [...REPOSITORY_CONFIGS, ...TAKEN].flatMap(text => [
+      text,
+      text.replace(/\n/g, '\r\n')
+    ]);
     let tried = 0;
     let taken = 0;
     for (let round = 0; round < Number(process.env.YAML_FUZZ_ROUNDS ?? 4000); round++) {
