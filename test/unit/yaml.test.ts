@@ -320,4 +320,83 @@ describe('the common YAML reader', () => {
     expect(parseCommonYaml(`a: ${'['.repeat(5_000)}${']'.repeat(5_000)}\n`)).toBeUndefined();
     expect(parseCommonYaml('- '.repeat(5_000) + 'x\n')).toBeUndefined();
   });
+
+  it('gives the library tree for thousands of generated documents of every construct it takes', () => {
+    const random = seededRandom(4242);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+    const scalars = [
+      'plain text',
+      'x',
+      '"quoted \\" é"',
+      "'it''s'",
+      '1',
+      '-2.5',
+      'true',
+      '~',
+      'null',
+      '0x1F',
+      'a:b',
+      'http://x.example/a#b',
+      '"{{ version.label }}"',
+      "''",
+      '""',
+      '.inf',
+      'yes',
+      '😀'
+    ];
+    const key = () =>
+      pick(['a', 'b c', '"q k"', "'s'", '1', 'true', 'k_' + Math.floor(random() * 5)]);
+    const flow = (depth: number): string =>
+      depth > 2 || random() < 0.5
+        ? pick(scalars.filter(s => !/[:#]/.test(s)))
+        : random() < 0.5
+          ? `[${Array.from({ length: Math.floor(random() * 3) }, () => flow(depth + 1)).join(', ')}]`
+          : `{ ${[
+              ...new Set(
+                Array.from({ length: Math.floor(random() * 3) }, () => pick(['a', 'b', '"c"']))
+              )
+            ]
+              .map(k => `${k}: ${flow(depth + 1)}`)
+              .join(', ')} }`;
+    const block = (indent: number, depth: number): string[] => {
+      const pad = ' '.repeat(indent);
+      const value = (inner: number): string[] | string => {
+        const r = random();
+        if (depth < 4 && r < 0.3) return block(inner, depth + 1);
+        if (r < 0.4)
+          return [
+            `${pick(['|', '|-', '>', '>-'])}`,
+            ...['line one', '', 'line  two'].map(l => (l ? ' '.repeat(inner) + l : ''))
+          ];
+        if (r < 0.55) return flow(0);
+        return pick(scalars);
+      };
+      const lines: string[] = [];
+      if (random() < 0.5) {
+        const keys = [...new Set(Array.from({ length: 1 + Math.floor(random() * 3) }, key))];
+        for (const k of keys) {
+          const v = value(indent + pick([1, 2, 4]));
+          if (typeof v === 'string') lines.push(`${pad}${k}: ${v}`);
+          else if (v[0].startsWith('|') || v[0].startsWith('>'))
+            lines.push(`${pad}${k}: ${v[0]}`, ...v.slice(1));
+          else lines.push(`${pad}${k}:`, ...v);
+        }
+      } else {
+        for (let i = 0; i < 1 + Math.floor(random() * 3); i++) {
+          const v = value(indent + 2);
+          if (typeof v === 'string') lines.push(`${pad}- ${v}`);
+          else if (v[0].startsWith('|') || v[0].startsWith('>'))
+            lines.push(`${pad}- ${v[0]}`, ...v.slice(1));
+          else lines.push(`${pad}-`, ...v);
+        }
+      }
+      return lines;
+    };
+    let taken = 0;
+    for (let round = 0; round < 3000; round++) {
+      const text = `${block(0, 0).join('\n')}\n`;
+      if (agrees(random() < 0.2 ? text.replace(/\n/g, '\r\n') : text)) taken++;
+    }
+    expect(taken).toBeGreaterThan(2000);
+  });
 });
