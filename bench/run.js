@@ -101,25 +101,28 @@ async function main() {
   const realistic = [];
   const toDiscord = [];
   for (let i = 0; i < 3; i++) await timed(node, [ACTION], singleEnv);
-  for (let i = 0; i < RUNS; i++) {
-    bare.push(await timed(node, ['-e', '0'], singleEnv));
-    action.push(await timed(node, [ACTION], singleEnv));
-    withLiquid.push(await timed(node, [ACTION], liquidEnv));
-    realistic.push(await timed(node, [ACTION], realisticEnv));
-    if (PEER_DISCORD) {
+  const runPeer = () => timed(node, [path.join(PEER_DISCORD, 'dist/index.js')], peerEnv);
+  const measures = [
+    async () => bare.push(await timed(node, ['-e', '0'], singleEnv)),
+    async () => action.push(await timed(node, [ACTION], singleEnv)),
+    async () => withLiquid.push(await timed(node, [ACTION], liquidEnv)),
+    async () => realistic.push(await timed(node, [ACTION], realisticEnv)),
+    async round => {
+      if (!PEER_DISCORD) return toDiscord.push(await timed(node, [ACTION], destinationEnv));
       // In turn first and second, so that neither always runs after the other.
-      const runPeer = () => timed(node, [path.join(PEER_DISCORD, 'dist/index.js')], peerEnv);
       const runOurs = () => timed(node, [ACTION], destinationEnv);
-      const [first, second] = i % 2 === 0 ? [runOurs, runPeer] : [runPeer, runOurs];
+      const [first, second] = round % 2 === 0 ? [runOurs, runPeer] : [runPeer, runOurs];
       const a = await first();
       const b = await second();
-      const [ours, theirs] = i % 2 === 0 ? [a, b] : [b, a];
+      const [ours, theirs] = round % 2 === 0 ? [a, b] : [b, a];
       toDiscord.push(ours);
       peer.push(theirs);
       peerDifferences.push(ours - theirs);
-    } else {
-      toDiscord.push(await timed(node, [ACTION], destinationEnv));
     }
+  ];
+  for (let i = 0; i < RUNS; i++) {
+    // Each round starts one measure later, so that none always runs right after the same one.
+    for (let k = 0; k < measures.length; k++) await measures[(i + k) % measures.length](i);
   }
   const singleMemory = peakMemory(node, singleEnv);
   single.stop();
