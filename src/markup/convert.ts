@@ -49,23 +49,41 @@ export function convertMarkdown(markdown: string, dialect: Dialect, options: Con
   // part that ends at a line break (half as long again as the limit, then twice as long each
   // time), and the whole only when no part is enough. A part is enough when its units without
   // the last one (which the line break may have split) overflow: the cut then falls before the
-  // last, and every unit before it is whole, so the output equals the whole text's. Link
-  // reference definitions after the part go before it (after, an open code fence would take them).
+  // last, and every unit before it is whole, so the output equals the whole text's. That needs
+  // one more condition: no bracketed label of the part may be defined after it (`[label]: url`,
+  // which only the whole text can tell from code or HTML that looks the same); then nothing after
+  // the part can change it, and when something might, the whole is parsed.
   if (maxLength !== undefined && !options.parseWhole)
     for (let size = Math.ceil(maxLength * 1.5) + 1024; size < text.length; size *= 2) {
       const end = text.indexOf('\n', size);
       if (end < 0) break;
-      const units = unitsOf(definitionsIn(text.slice(end)) + text.slice(0, end), style);
+      const part = text.slice(0, end);
+      if (mayBeDefinedAfter(part, text.slice(end))) break;
+      const units = unitsOf(part, style);
       const whole = units.slice(0, -1);
       if (measure(joined(whole)) > maxLength) return fit(whole, style, options);
     }
   return fit(unitsOf(text, style), style, options);
 }
 
-/** The lines of `markdown` that read as link reference definitions (`[label]: url`). */
-function definitionsIn(markdown: string): string {
-  const lines = markdown.match(/^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$/gm);
-  return lines ? `${lines.join('\n')}\n\n` : '';
+/** A bracketed text, as a link label may be written (no unescaped brackets inside). */
+const BRACKETED = /\[((?:[^[\]\\]|\\.){1,999})\]/g;
+
+/** Whether a label in brackets in `part` is written as `[label]:` somewhere in `rest`. */
+function mayBeDefinedAfter(part: string, rest: string): boolean {
+  if (!rest.includes(']:')) return false;
+  const later = new Set<string>();
+  for (const match of rest.matchAll(BRACKETED))
+    if (rest[match.index + match[0].length] === ':') later.add(normalizedLabel(match[1]));
+  if (later.size === 0) return false;
+  for (const match of part.matchAll(BRACKETED))
+    if (later.has(normalizedLabel(match[1]))) return true;
+  return false;
+}
+
+/** A label as CommonMark matches labels (and markdown-it normalises them): case-folded, spaces collapsed. */
+function normalizedLabel(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase().toUpperCase();
 }
 
 function unitsOf(markdown: string, style: Style): Unit[] {

@@ -127,6 +127,22 @@ describe('converting GitHub Markdown for each destination', () => {
     }
   });
 
+  it('a label defined twice keeps its first definition, as in a whole parse', () => {
+    const filler = Array.from({ length: 200 }, (_, i) => `Paragraph ${i} fills the space.`);
+    const note = `[docs]: https://first.example\n\nSee [the docs][docs].\n\n${filler.join('\n\n')}\n\n[Docs]: https://second.example\n`;
+    const part = convertMarkdown(note, 'discord', { maxLength: 500 });
+    expect(part).toBe(convertMarkdown(note, 'discord', { maxLength: 500, parseWhole: true }));
+    expect(part).toContain('[the docs](https://first.example)');
+  });
+
+  it('a definition-like line in a later code block links nothing, as in a whole parse', () => {
+    const filler = Array.from({ length: 200 }, (_, i) => `Paragraph ${i} fills the space.`);
+    const note = `See [the docs][a] and [b].\n\n${filler.join('\n\n')}\n\n\`\`\`md\n[a]: https://in-code.example\n[b]: https://also.example\n\`\`\`\n`;
+    const part = convertMarkdown(note, 'discord', { maxLength: 500 });
+    expect(part).toBe(convertMarkdown(note, 'discord', { maxLength: 500, parseWhole: true }));
+    expect(part).not.toContain('in-code.example');
+  });
+
   it('writes a pasted address bare where the destination links it, and as a link elsewhere', () => {
     const note =
       'in https://x.example/pull/1_2 and <https://x.example/a> and [docs](https://x.example/d)';
