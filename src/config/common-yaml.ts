@@ -116,9 +116,14 @@ class CommonYamlReader {
   }
 
   private indentHere(): number {
-    let i = this.pos;
+    return this.spacesFrom(this.pos) - this.pos;
+  }
+
+  /** The first offset from `at` that is not a space. */
+  private spacesFrom(at: number): number {
+    let i = at;
     while (this.text[i] === ' ') i++;
-    return i - this.pos;
+    return i;
   }
 
   /** Skips lines that hold only spaces or a comment. */
@@ -132,8 +137,7 @@ class CommonYamlReader {
 
   /** After a value: spaces, then a comment or the line's end. */
   private endOfLine(from: number) {
-    let i = from;
-    while (this.text[i] === ' ') i++;
+    const i = this.spacesFrom(from);
     if (i < this.text.length && this.text[i] !== '\n' && !(this.text[i] === '#' && i > from))
       leave();
     this.nextLine(i);
@@ -147,17 +151,19 @@ class CommonYamlReader {
 
   /** A map or a list starting at `at`, in column `indent` (from 0). */
   private blockCollection(at: number, indent: number): YamlMap | YamlSeq {
-    this.enter();
-    const node = this.isSequenceEntry(at)
-      ? this.blockSequence(at, indent)
-      : (this.blockMap(at, indent) ?? leave());
-    this.depth--;
-    return node;
+    return this.nested(() =>
+      this.isSequenceEntry(at)
+        ? this.blockSequence(at, indent)
+        : (this.blockMap(at, indent) ?? leave())
+    );
   }
 
-  /** Nesting deeper than any config needs is the library's (and the stack's) business. */
-  private enter() {
+  /** Reads a collection one level deeper: nesting no config needs is the library's business. */
+  private nested<T>(read: () => T): T {
     if (++this.depth > MAX_DEPTH) leave();
+    const node = read();
+    this.depth--;
+    return node;
   }
 
   private blockMap(at: number, indent: number): YamlMap | undefined {
@@ -203,8 +209,7 @@ class CommonYamlReader {
    * `indent`; leaves `pos` at the start of the line after it.
    */
   private valueAfter(from: number, indent: number, inMap: boolean): YamlNode {
-    let at = from;
-    while (this.text[at] === ' ') at++;
+    const at = this.spacesFrom(from);
     const char = this.text[at];
     if (at >= this.text.length || char === '\n' || (char === '#' && at > from)) {
       this.nextLine(at);
@@ -228,9 +233,8 @@ class CommonYamlReader {
     if (this.isSequenceEntry(at)) leave();
     // `- key: value` opens a map in the entry's column; `key: key: value` is an error.
     if (!inMap) {
-      this.enter();
-      const map = this.blockMap(at, at - this.text.lastIndexOf('\n', at) - 1);
-      this.depth--;
+      const column = at - this.text.lastIndexOf('\n', at) - 1;
+      const map = this.nested(() => this.blockMap(at, column));
       if (map) return map;
     }
     const node = this.plainScalar(at, false);
@@ -382,61 +386,55 @@ class CommonYamlReader {
 
   private flowNode(at: number): YamlNode {
     const char = this.text[at];
-    if (char === '{' || char === '[') {
-      this.enter();
-      const node = char === '{' ? this.flowMap(at) : this.flowSequence(at);
-      this.depth--;
-      return node;
-    }
+    if (char === '{') return this.nested(() => this.flowMap(at));
+    if (char === '[') return this.nested(() => this.flowSequence(at));
     if (char === '"' || char === "'") return this.quoted(at);
     return this.plainScalar(at, true);
-  }
-
-  private spacesFrom(at: number): number {
-    let i = at;
-    while (this.text[i] === ' ') i++;
-    return i;
   }
 
   private flowMap(at: number): YamlMap {
     const pairs: YamlPair[] = [];
     const seen = new Set<unknown>();
-    let i = this.spacesFrom(at + 1);
-    if (this.text[i] !== '}') {
-      for (;;) {
-        const key =
-          this.text[i] === '"' || this.text[i] === "'" ? this.quoted(i) : this.plainScalar(i, true);
-        if (this.text[key.end] !== ':' || this.text[key.end + 1] !== ' ') leave();
-        if (seen.has(key.value)) leave();
-        seen.add(key.value);
-        const value = this.flowNode(this.spacesFrom(key.end + 1));
-        pairs.push({ key, value });
-        i = this.spacesFrom(value.end);
-        if (this.text[i] === '}') break;
-        if (this.text[i] !== ',') leave();
-        i = this.spacesFrom(i + 1);
-        if (this.text[i] === '}') leave();
-      }
-    }
-    return { kind: 'map', pairs, start: at, end: i + 1 };
+    const end = this.flowEntries(at, '}', i => {
+      const key =
+        this.text[i] === '"' || this.text[i] === "'" ? this.quoted(i) : this.plainScalar(i, true);
+      if (this.text[key.end] !== ':' || this.text[key.end + 1] !== ' ') leave();
+      if (seen.has(key.value)) leave();
+      seen.add(key.value);
+      const value = this.flowNode(this.spacesFrom(key.end + 1));
+      pairs.push({ key, value });
+      return value.end;
+    });
+    return { kind: 'map', pairs, start: at, end };
   }
 
   private flowSequence(at: number): YamlSeq {
     const items: YamlNode[] = [];
+    const end = this.flowEntries(at, ']', i => {
+      const item = this.flowNode(i);
+      // `[a: b]` (a pair in a list) is the library's.
+      if (this.text[item.end] === ':') leave();
+      items.push(item);
+      return item.end;
+    });
+    return { kind: 'seq', items, start: at, end };
+  }
+
+  /**
+   * The entries between the opening bracket at `at` and `close`, separated by commas (none
+   * trailing), each read by `entry` from its first character to the offset it returns; the
+   * offset past `close`.
+   */
+  private flowEntries(at: number, close: string, entry: (from: number) => number): number {
     let i = this.spacesFrom(at + 1);
-    if (this.text[i] !== ']') {
-      for (;;) {
-        const item = this.flowNode(i);
-        if (this.text[item.end] === ':') leave();
-        items.push(item);
-        i = this.spacesFrom(item.end);
-        if (this.text[i] === ']') break;
-        if (this.text[i] !== ',') leave();
-        i = this.spacesFrom(i + 1);
-        if (this.text[i] === ']') leave();
-      }
+    if (this.text[i] === close) return i + 1;
+    for (;;) {
+      i = this.spacesFrom(entry(i));
+      if (this.text[i] === close) return i + 1;
+      if (this.text[i] !== ',') leave();
+      i = this.spacesFrom(i + 1);
+      if (this.text[i] === close) leave();
     }
-    return { kind: 'seq', items, start: at, end: i + 1 };
   }
 }
 

@@ -1,20 +1,23 @@
-// Strict JSON validation of a string, with the line and column of the first syntax error (the
-// engine's own messages do not always say where), and the tree of a valid one.
+// JSON given as a string (PatchKit Panel's way of writing a payload): strictly checked, with the
+// line and column of the first syntax error (the engine's own messages do not always say where),
+// and read into the config's tree with each node's offset, so that each string inside becomes a
+// template placed in the file.
 import { resolvePlain } from './common-yaml.js';
-import type { YamlMap, YamlNode, YamlScalar, YamlSeq } from './yaml-tree.js';
+import { LinePositions, type YamlNode, type YamlPair, type YamlScalar } from './yaml-tree.js';
 
 export type JsonTextResult =
-  { ok: true; value: unknown } | { ok: false; message: string; line: number; col: number };
+  { ok: true; tree: YamlNode } | { ok: false; message: string; line: number; col: number };
+
+/** Deeper nesting is refused before it could exhaust the stack. */
+export const MAX_JSON_DEPTH = 256;
 
 export function parseJsonText(text: string): JsonTextResult {
   try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    const { offset, reason } = locateJsonError(text);
-    const before = text.slice(0, offset).split('\n');
-    const line = before.length;
-    const col = before[before.length - 1].length + 1;
-    return { ok: false, message: `${reason} at line ${line}, column ${col}`, line, col };
+    return { ok: true, tree: readJson(text) };
+  } catch (error) {
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    const { line, col } = new LinePositions(text).at(error.offset);
+    return { ok: false, message: `${error.reason} at line ${line}, column ${col}`, line, col };
   }
 }
 
@@ -28,8 +31,13 @@ class JsonSyntaxError {
 const LITERAL = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
 const ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
 
-function locateJsonError(text: string): { offset: number; reason: string } {
+/**
+ * Strings become double-quoted scalars; numbers, booleans and null are resolved as YAML resolves
+ * them (JSON is YAML), keeping the number as written.
+ */
+function readJson(text: string): YamlNode {
   let i = 0;
+  let depth = 0;
   const fail = (reason: string): never => {
     throw new JsonSyntaxError(i, reason);
   };
@@ -41,13 +49,15 @@ function locateJsonError(text: string): { offset: number; reason: string } {
     if (text[i] !== char) fail(reason);
     i++;
   };
-  const string = () => {
+  const string = (): YamlScalar => {
+    const start = i;
     i++;
     while (i < text.length) {
       const char = text[i];
       if (char === '"') {
         i++;
-        return;
+        const value = JSON.parse(text.slice(start, i)) as string;
+        return { kind: 'scalar', value, style: 'QUOTE_DOUBLE', source: value, start, end: i };
       }
       if (char === '\\') {
         ESCAPE.lastIndex = i;
@@ -59,113 +69,52 @@ function locateJsonError(text: string): { offset: number; reason: string } {
         i++;
       }
     }
-    fail('a string is not closed');
+    return fail('a string is not closed');
   };
-  const sequence = (close: string, item: () => void) => {
+  const sequence = <T>(close: string, item: () => T): T[] => {
+    if (++depth > MAX_JSON_DEPTH) fail(`nested deeper than ${MAX_JSON_DEPTH} levels`);
+    const items: T[] = [];
     i++;
     skipSpace();
     if (text[i] === close) {
       i++;
-      return;
-    }
-    for (;;) {
-      item();
-      skipSpace();
-      if (text[i] === close) {
-        i++;
-        return;
-      }
-      expect(',', `expected ',' or '${close}'`);
-    }
-  };
-  const value = (): void => {
-    skipSpace();
-    const char = text[i];
-    if (char === '{') {
-      sequence('}', () => {
-        skipSpace();
-        if (text[i] !== '"') fail('expected a "quoted" property name');
-        string();
-        expect(':', "expected ':' after a property name");
-        value();
-      });
-    } else if (char === '[') {
-      sequence(']', value);
-    } else if (char === '"') {
-      string();
     } else {
-      LITERAL.lastIndex = i;
-      if (!LITERAL.test(text))
-        fail(i >= text.length ? 'the text ends too early' : `unexpected ${JSON.stringify(char)}`);
-      i = LITERAL.lastIndex;
+      for (;;) {
+        items.push(item());
+        skipSpace();
+        if (text[i] === close) {
+          i++;
+          break;
+        }
+        expect(',', `expected ',' or '${close}'`);
+      }
     }
+    depth--;
+    return items;
   };
-  try {
-    value();
+  const pair = (): YamlPair => {
     skipSpace();
-    if (i < text.length) fail('unexpected text after the JSON value');
-  } catch (error) {
-    if (error instanceof JsonSyntaxError) return error;
-    throw error;
-  }
-  return { offset: 0, reason: 'invalid JSON' };
-}
-
-/**
- * The tree of JSON text that `parseJsonText` accepted, with each node's offset: strings as
- * double-quoted scalars, other values resolved as YAML resolves them (JSON is YAML).
- */
-export function jsonTree(text: string): YamlNode {
-  let i = 0;
-  const skipSpace = () => {
-    while (' \t\n\r'.includes(text[i]) && i < text.length) i++;
-  };
-  const string = (): YamlScalar => {
-    const start = i;
-    i++;
-    while (text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
-    i++;
-    const value = JSON.parse(text.slice(start, i)) as string;
-    return { kind: 'scalar', value, style: 'QUOTE_DOUBLE', source: value, start, end: i };
+    if (text[i] !== '"') fail('expected a "quoted" property name');
+    const key = string();
+    expect(':', "expected ':' after a property name");
+    return { key, value: value() };
   };
   const value = (): YamlNode => {
     skipSpace();
     const start = i;
-    if (text[i] === '{') {
-      const map: YamlMap = { kind: 'map', pairs: [], start, end: start };
-      i++;
-      skipSpace();
-      while (text[i] !== '}') {
-        skipSpace();
-        const key = string();
-        skipSpace();
-        i++;
-        map.pairs.push({ key, value: value() });
-        skipSpace();
-        if (text[i] === ',') i++;
-      }
-      map.end = ++i;
-      return map;
-    }
-    if (text[i] === '[') {
-      const seq: YamlSeq = { kind: 'seq', items: [], start, end: start };
-      i++;
-      skipSpace();
-      while (text[i] !== ']') {
-        seq.items.push(value());
-        skipSpace();
-        if (text[i] === ',') i++;
-        skipSpace();
-      }
-      seq.end = ++i;
-      return seq;
-    }
-    if (text[i] === '"') return string();
+    const char = text[i];
+    if (char === '{') return { kind: 'map', pairs: sequence('}', pair), start, end: i };
+    if (char === '[') return { kind: 'seq', items: sequence(']', value), start, end: i };
+    if (char === '"') return string();
     LITERAL.lastIndex = i;
-    LITERAL.test(text);
+    if (!LITERAL.test(text))
+      fail(i >= text.length ? 'the text ends too early' : `unexpected ${JSON.stringify(char)}`);
     i = LITERAL.lastIndex;
     const source = text.slice(start, i);
     return { kind: 'scalar', value: resolvePlain(source), style: 'PLAIN', source, start, end: i };
   };
-  return value();
+  const root = value();
+  skipSpace();
+  if (i < text.length) fail('unexpected text after the JSON value');
+  return root;
 }

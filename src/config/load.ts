@@ -75,14 +75,14 @@ export async function readConfig(
 }
 
 /** The common reader's tree, or else the yaml library's reading (loaded only then). */
-export async function readYaml(text: string): Promise<YamlDocument> {
+async function readYaml(text: string): Promise<YamlDocument> {
   const contents = parseCommonYaml(text);
   if (contents !== undefined) return { contents, problems: [] };
   const { parseWithLibrary } = await import('./yaml-library.js');
   return parseWithLibrary(text);
 }
 
-export function readConfigDocument(
+function readConfigDocument(
   text: string,
   file: string,
   document: YamlDocument

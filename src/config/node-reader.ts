@@ -1,7 +1,6 @@
 // Reads typed values out of YAML nodes, recording each problem at the node's line and column.
 import type { Problem, SourcePlace } from '../problems.js';
 import type { NumberRule } from './fields.js';
-import { jsonTree } from './json-text.js';
 import { placeInTemplate } from './template-place.js';
 import type { Template, TemplateOrigin } from './types.js';
 import {
@@ -9,12 +8,9 @@ import {
   isScalar,
   LinePositions,
   type YamlDocument,
-  type YamlNode,
-  type YamlScalar
+  type YamlNode as Node,
+  type YamlScalar as Scalar
 } from './yaml-tree.js';
-
-type Node = YamlNode;
-type Scalar = YamlScalar;
 
 /** How much text aliases may add to a config file, read as often as the loader reads it. */
 export const MAX_ALIAS_EXPANSION = 1024 * 1024;
@@ -42,11 +38,10 @@ export class NodeReader {
     this.lines = new LinePositions(text);
   }
 
-  /** The tree of the JSON text (already checked) held by a string scalar, placed in the file. */
-  innerDocument(node: Scalar) {
-    const json = String(node.value);
-    const lines = new LinePositions(json);
-    const placeOf = (inner: Node) => {
+  /** Where each node of the JSON text held by a string scalar sits in the file. */
+  placesInside(node: Scalar): (inner: Node) => { place: SourcePlace; origin: TemplateOrigin } {
+    const lines = new LinePositions(String(node.value));
+    return inner => {
       const start = lines.at(inner.start);
       const contentCol = start.col + (isScalar(inner) && inner.style === 'QUOTE_DOUBLE' ? 1 : 0);
       const place = this.innerPlace(node, start.line, contentCol);
@@ -55,7 +50,6 @@ export class NodeReader {
         : { kind: 'node' };
       return { place, origin };
     };
-    return { contents: jsonTree(json), placeOf };
   }
 
   isExact(outer: Scalar, innerLine: number): boolean {

@@ -21,7 +21,7 @@ import {
   type YamlScalar as Scalar
 } from './yaml-tree.js';
 
-/** Where a node inside JSON text sits in the file (see NodeReader.innerDocument). */
+/** Where a node inside JSON text sits in the file (see NodeReader.placesInside). */
 type PlaceOf = (node: Node) => { place: SourcePlace; origin: TemplateOrigin };
 
 /** A scalar as a template: placed in the file, or inside JSON text by `placeOf`. */
@@ -43,12 +43,11 @@ export function readHeaders(
       reader.report(node, field, `must be a JSON object: ${parsed.message}`, webhook);
       return undefined;
     }
-    const inner = reader.innerDocument(node);
-    if (!isMap(inner.contents)) {
+    if (!isMap(parsed.tree)) {
       reader.report(node, field, 'must be a JSON object of header names and values', webhook);
       return undefined;
     }
-    return headerMap(reader, inner.contents, field, webhook, inner.placeOf);
+    return headerMap(reader, parsed.tree, field, webhook, reader.placesInside(node));
   }
   if (!isMap(node)) {
     reader.report(
@@ -133,10 +132,9 @@ export function readPayload(
       });
       return null;
     }
-    const inner = reader.innerDocument(node);
     return {
       kind: 'structured',
-      tree: payloadTree(reader, inner.contents, field, webhook, inner.placeOf)
+      tree: payloadTree(reader, parsed.tree, field, webhook, reader.placesInside(node))
     };
   }
   if (isScalar(node)) {

@@ -39,11 +39,10 @@ function treeOf(doc: Document, root: Node | null): YamlNode | null {
     if (known) return known;
     const [start, end] = node.range ?? [0, 0];
     if (isScalar(node)) {
-      const value = node.value;
+      const value = node.value as string | number | boolean | null;
       const tree: YamlNode = {
         kind: 'scalar',
-        value:
-          typeof value === 'bigint' ? Number(value) : (value as string | number | boolean | null),
+        value,
         style: (node.type ?? 'PLAIN') as ScalarStyle,
         source: typeof node.source === 'string' ? node.source : String(value),
         start,

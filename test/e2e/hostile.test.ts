@@ -155,6 +155,19 @@ describe('bounded work', () => {
     expect(run.stdout).toMatch(/::error .*file=\.github\/webhooks\.yml,line=\d+/);
   });
 
+  it('JSON text nested beyond any payload is an error at its place, not a crash', async () => {
+    const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    const run = await runAction({
+      config: `webhooks:\n  - url: https://hooks.example/\n    payload: '${deep}'\n`
+    });
+    expect(run.code).toBe(1);
+    expect(errorMessages(run.stdout)).toMatch(
+      /nested deeper than 256 levels at line 1, column 257/
+    );
+    expect(run.stdout).toMatch(/::error .*file=\.github\/webhooks\.yml,line=3/);
+    expect(run.stdout).not.toMatch(/stopped unexpectedly/);
+  });
+
   it('chained filters draw on one budget for the whole run', async () => {
     const chain = Array(12).fill('json').join(' | ');
     const run = await runAction({

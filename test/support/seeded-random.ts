@@ -7,3 +7,8 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** One item of `items`, chosen by `random`. */
+export function pickWith(random: () => number) {
+  return <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+}

@@ -205,7 +205,8 @@ describe('JSON text errors say where', () => {
     ['{"a": "line\nbreak"}', 1, 12, /control character/],
     ['{a: 1}', 1, 2, /quoted/],
     ['[1, 2] x', 1, 8, /after the JSON value/],
-    ['"\\x"', 1, 2, /invalid escape/]
+    ['"\\x"', 1, 2, /invalid escape/],
+    [`{"a": ${'['.repeat(300)}`, 1, 262, /nested deeper than 256 levels/]
   ])('%j fails at line %d, column %d', async (text, line, col, reason) => {
     const { parseJsonText } = await import('../../src/config/json-text.js');
     const result = parseJsonText(text);

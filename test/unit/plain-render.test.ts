@@ -6,7 +6,7 @@ import { RenderBudget } from '../../src/render/budget.js';
 import { createLiquidRenderer } from '../../src/render/liquid.js';
 import { renderPlain } from '../../src/render/plain.js';
 import { markupFilters } from '../../src/destinations/index.js';
-import { seededRandom } from '../support/seeded-random.js';
+import { pickWith, seededRandom } from '../support/seeded-random.js';
 
 class Release {
   label = 'class field';
@@ -180,7 +180,7 @@ const TEXTS = [
 
 function templates(count: number): string[] {
   const random = seededRandom(20261128);
-  const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
+  const pick = pickWith(random);
   const made = [...OUTPUTS, ...TEXTS];
   while (made.length < count) {
     let template = '';

@@ -4,11 +4,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseCommonYaml, resolvePlain } from '../../src/config/common-yaml.js';
-import { jsonTree } from '../../src/config/json-text.js';
+import { parseJsonText } from '../../src/config/json-text.js';
 import { parseWithLibrary } from '../../src/config/yaml-library.js';
 import type { YamlNode } from '../../src/config/yaml-tree.js';
 import { scenarios } from '../../bench/scenarios.js';
-import { seededRandom } from '../support/seeded-random.js';
+import { pickWith, seededRandom } from '../support/seeded-random.js';
 
 /** What the config reader reads of a node, as plain data to compare. */
 function shape(node: YamlNode | null | undefined): unknown {
@@ -164,7 +164,7 @@ describe('the common YAML reader', () => {
 
   it('gives the library tree or none, over thousands of mutations of real configs', () => {
     const random = seededRandom(Number(process.env.YAML_FUZZ_SEED ?? 20261128));
-    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+    const pick = pickWith(random);
     const palette = [
       ' ',
       '  ',
@@ -271,7 +271,7 @@ describe('the common YAML reader', () => {
 
   it('reads JSON text (a payload written as a string) into the tree the library gives', () => {
     const random = seededRandom(7);
-    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+    const pick = pickWith(random);
     const space = () => pick(['', ' ', '\n  ', '  ', '\n']);
     const value = (depth: number): string => {
       const kind = depth > 3 ? Math.floor(random() * 3) : Math.floor(random() * 5);
@@ -293,7 +293,9 @@ describe('the common YAML reader', () => {
       expect(JSON.parse(text)).toBeDefined();
       const library = parseWithLibrary(text);
       expect(library.problems).toEqual([]);
-      expect({ text, tree: shape(jsonTree(text)) }).toEqual({
+      const parsed = parseJsonText(text);
+      expect(parsed.ok).toBe(true);
+      expect({ text, tree: shape(parsed.ok ? parsed.tree : null) }).toEqual({
         text,
         tree: shape(library.contents)
       });
@@ -323,7 +325,7 @@ describe('the common YAML reader', () => {
 
   it('gives the library tree for thousands of generated documents of every construct it takes', () => {
     const random = seededRandom(4242);
-    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+    const pick = pickWith(random);
     const scalars = [
       'plain text',
       'x',
