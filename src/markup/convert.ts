@@ -81,7 +81,7 @@ function mayBeDefinedAfter(part: string, rest: string): boolean {
   return false;
 }
 
-/** A label as CommonMark matches labels (and markdown-it normalises them): case-folded, spaces collapsed. */
+/** A label as CommonMark (and markdown-it) matches labels: case-folded, spaces collapsed. */
 function normalizedLabel(label: string): string {
   return label.trim().replace(/\s+/g, ' ').toLowerCase().toUpperCase();
 }
@@ -224,7 +224,7 @@ function inline(children: PhrasingContent[], style: Style): string {
   return children.map((child, i) => phrasing(child, style, endsBareLink(children[i + 1]))).join('');
 }
 
-/** Whether what follows a bare address cannot be read as part of it: nothing, a space, punctuation. */
+/** Whether what follows a bare address cannot be read as part of it (end, space, punctuation). */
 function endsBareLink(next: PhrasingContent | undefined): boolean {
   if (!next || next.type === 'break') return true;
   return next.type === 'text' && /^(?:$|[\s.,:;!?)])/.test(next.value);

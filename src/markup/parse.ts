@@ -35,7 +35,7 @@ export function parseMarkdown(markdown: string): Root {
   return root;
 }
 
-/** Appends the blocks from `tokens[from]` to the matching close of `parent`; returns where it stopped. */
+/** Appends the blocks from `tokens[from]` to the close of `parent`; returns where it stopped. */
 function blocks(tokens: Token[], from: number, parent: Parent): number {
   let i = from;
   while (i < tokens.length) {

@@ -2,10 +2,10 @@
 // through a chain of the filters release messages use most (`truncate`, `default`, `upcase`,
 // `downcase`, `capitalize`, `strip`, `escape`, `append`, `prepend`, `date` (./date.ts), our
 // `json` and `human_size`, and the markup filters when the run has loaded them) are rendered here
-// without loading liquidjs, whose load and first render are a large share of a run's start-up. The output equals
-// Liquid's for every template accepted (a differential test holds it to that); anything else
-// (tags, other filters or arguments, literals, whitespace control, a value that is missing or not
-// a string, number or boolean) is left to Liquid.
+// without loading liquidjs, whose load and first render are a large share of a run's start-up.
+// The output equals Liquid's for every template accepted (a differential test holds it to that);
+// anything else (tags, other filters or arguments, literals, whitespace control, a value that is
+// missing or not a string, number or boolean) is left to Liquid.
 import type { RenderBudget } from './budget.js';
 import { formatDate } from './date.js';
 import { human_size, json } from './filters.js';
@@ -17,7 +17,7 @@ const FILTER = /\| *([a-z_]+) *(?:: *(\d{1,9}|"[^"{}]*"|'[^'{}]*') *)?/g;
 const LITERALS = new Set(['true', 'false', 'nil', 'null', 'empty', 'blank']);
 
 type Plain = string | number | boolean;
-/** A filter as Liquid runs it; undefined where its argument (or its absence) is Liquid's to judge. */
+/** A filter as Liquid runs it; undefined where its argument (or none) is Liquid's to judge. */
 type PlainFilter = (value: Plain, argument: string | undefined) => Plain | undefined;
 /** Filters added to Liquid's (the markup filters), run the same way here. */
 export type ExtraFilters = Record<string, (value: unknown, ...args: unknown[]) => unknown>;
