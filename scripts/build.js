@@ -7,7 +7,8 @@
 // and their Markdown parser (destinations.js, for `to:` and the markup filters), the GitHub API
 // client (github-release.js, for a release lookup), the glob library (glob.js, for
 // version-*-files), HMAC-SHA256 (hmac.js, for signatures), the yaml library (yaml.js, for the
-// YAML that src/config/common-yaml.ts leaves to it), tunnel (tunnel.js, for a proxy) and
+// YAML that src/config/common-yaml.ts leaves to it), markdown-it's table of named character
+// references (entities.js, for the first `&copy;`), tunnel (tunnel.js, for a proxy) and
 // @actions/exec (exec.js) are files of their own; undici is not bundled at all
 // (scripts/lazy/undici.cjs says why); node:https, node:crypto and markdown-it's `entities` sit
 // behind stand-ins (scripts/lazy, src/crypto.ts) that load them on first use; node:fs, node:os
@@ -48,6 +49,9 @@ const ON_DEMAND = [
   { file: 'destinations', entry: 'src/destinations/index.ts' },
   { file: 'github-release', entry: 'src/sources/github-release.ts' },
   { file: 'glob', entry: 'tinyglobby' },
+  // Required by scripts/lazy/entities.cjs on the first named character reference: its table of
+  // references is a 54 KB string that every `to:` run would otherwise compile.
+  { file: 'entities', entry: 'entities/lib/decode.js' },
   { file: 'liquid', entry: 'src/render/liquid.ts' },
   { file: 'hmac', entry: 'src/deliver/hmac.ts' },
   { file: 'yaml', entry: 'src/config/yaml-library.ts' }

@@ -5,7 +5,7 @@
 // one changelog once, before V8 has compiled anything, and markdown-it's line-based block
 // parser does that in a fraction of micromark's time (docs/performance.md).
 import markdownIt from 'markdown-it';
-import type { MarkdownIt, Token } from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
 import type {
   List,
   ListItem,
@@ -18,7 +18,7 @@ import type {
   TableRow
 } from 'mdast';
 
-let parser: MarkdownIt | undefined;
+let parser: ReturnType<typeof markdownIt> | undefined;
 
 export function parseMarkdown(markdown: string): Root {
   // Raw HTML stays HTML (the writers drop tags and keep their text); linkify is off because its
