@@ -4,12 +4,15 @@
 // of the rounds' paired differences with a bootstrap 90% interval, which separates a 1 ms change
 // from this machine's noise where two medians cannot. Scenarios are bench/scenarios.js's: plain
 // (default), liquid, discord, realistic. A dist folder is a build, e.g.
-// `node scripts/build.js /tmp/a`, or the committed dist/.
+// `node scripts/build.js /tmp/a`, or the committed dist/. B may be `peer`: tsickert/discord-webhook
+// posting its one message (a checkout at PEER_DISCORD), the action `to: discord` is held to:
+// `PEER_DISCORD=/path npm run bench:compare -- dist peer discord 121`.
 import path from 'node:path';
 import {
   bootstrap,
   findNode24,
   median,
+  peerDiscord,
   runnerEnv,
   scenarios,
   startReceiver,
@@ -18,8 +21,11 @@ import {
 } from './scenarios.js';
 
 const [distA, distB, scenario = 'plain', rounds = '40'] = process.argv.slice(2);
-if (!distA || !distB) {
+if (!distA || !distB || (distB === 'peer' && !process.env.PEER_DISCORD)) {
   console.error('usage: npm run bench:compare -- <dist A> <dist B> [scenario] [rounds]');
+  console.error(
+    '       PEER_DISCORD=/path/to/discord-webhook npm run bench:compare -- <dist> peer'
+  );
   process.exit(2);
 }
 
@@ -30,12 +36,18 @@ if (!measured) {
   console.error(`no scenario "${scenario}": plain, liquid, discord or realistic`);
   process.exit(2);
 }
-const env = runnerEnv(workspaceFor(measured.config), measured.inputs);
-const a = path.resolve(distA, 'index.js');
-const b = path.resolve(distB, 'index.js');
+/** What one side runs: a script and the runner's environment for it. */
+const side = (script, { config, inputs }) => ({
+  script,
+  env: runnerEnv(workspaceFor(config), inputs)
+});
+const a = side(path.resolve(distA, 'index.js'), measured);
+const peer = distB === 'peer' ? peerDiscord(process.env.PEER_DISCORD, receiver.url) : undefined;
+const b = peer ? side(peer.script, peer) : side(path.resolve(distB, 'index.js'), measured);
+const run = ({ script, env }) => timed(node, [script], env);
 for (let i = 0; i < 3; i++) {
-  await timed(node, [a], env);
-  await timed(node, [b], env);
+  await run(a);
+  await run(b);
 }
 
 const bare = [];
@@ -43,13 +55,13 @@ const timesA = [];
 const timesB = [];
 const differences = [];
 for (let i = 0; i < Number(rounds); i++) {
-  bare.push(await timed(node, ['-e', '0'], env));
+  bare.push(await timed(node, ['-e', '0'], a.env));
   // ABBA, then BAAB: the run right after `node -e 0` is not always the same build's.
   const [first, second] = i % 2 === 0 ? [a, b] : [b, a];
-  const x1 = await timed(node, [first], env);
-  const y1 = await timed(node, [second], env);
-  const y2 = await timed(node, [second], env);
-  const x2 = await timed(node, [first], env);
+  const x1 = await run(first);
+  const y1 = await run(second);
+  const y2 = await run(second);
+  const x2 = await run(first);
   const [a1, a2, b1, b2] = first === a ? [x1, x2, y1, y2] : [y1, y2, x1, x2];
   timesA.push(a1, a2);
   timesB.push(b1, b2);

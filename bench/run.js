@@ -13,6 +13,7 @@ import {
   findNode24,
   bootstrap,
   median,
+  peerDiscord,
   root,
   runnerEnv,
   scenarios,
@@ -85,14 +86,10 @@ async function main() {
   const liquidEnv = envOf('liquid');
   const destinationEnv = envOf('discord');
   const realisticEnv = envOf('realistic');
-  // The peer posts one message to the same receiver, with the inputs its action.yml defaults.
+  const peerRun = PEER_DISCORD ? peerDiscord(PEER_DISCORD, single.url) : undefined;
   const peerWorkspace = workspaceFor('');
   workspaces.push(peerWorkspace);
-  const peerEnv = runnerEnv(peerWorkspace, {
-    'webhook-url': `${single.url}/api/webhooks/1/token`,
-    content: 'Space Game 1.0.0 is out',
-    wait: 'true'
-  });
+  const peerEnv = runnerEnv(peerWorkspace, peerRun?.inputs ?? {});
   const peer = [];
   const peerDifferences = [];
   const bare = [];
@@ -101,7 +98,7 @@ async function main() {
   const realistic = [];
   const toDiscord = [];
   for (let i = 0; i < 3; i++) await timed(node, [ACTION], singleEnv);
-  const runPeer = () => timed(node, [path.join(PEER_DISCORD, 'dist/index.js')], peerEnv);
+  const runPeer = () => timed(node, [peerRun.script], peerEnv);
   const measures = [
     async () => bare.push(await timed(node, ['-e', '0'], singleEnv)),
     async () => action.push(await timed(node, [ACTION], singleEnv)),

@@ -165,3 +165,19 @@ export function scenarios(url) {
     }
   };
 }
+
+/**
+ * The Discord-only peer `to: discord` is held to: tsickert/discord-webhook, a checkout at
+ * `folder`, posting one message to the receiver at `url` with the inputs its action.yml defaults.
+ */
+export function peerDiscord(folder, url) {
+  return {
+    script: path.join(folder, 'dist/index.js'),
+    config: '',
+    inputs: {
+      'webhook-url': `${url}/api/webhooks/1/token`,
+      content: 'Space Game 1.0.0 is out',
+      wait: 'true'
+    }
+  };
+}
