@@ -12,11 +12,11 @@ import {
   bootstrap,
   findNode24,
   median,
+  paired,
   peerDiscord,
   runnerEnv,
   scenarios,
   startReceiver,
-  timed,
   workspaceFor
 } from './scenarios.js';
 
@@ -44,29 +44,7 @@ const side = (script, { config, inputs }) => ({
 const a = side(path.resolve(distA, 'index.js'), measured);
 const peer = distB === 'peer' ? peerDiscord(process.env.PEER_DISCORD, receiver.url) : undefined;
 const b = peer ? side(peer.script, peer) : side(path.resolve(distB, 'index.js'), measured);
-const run = ({ script, env }) => timed(node, [script], env);
-for (let i = 0; i < 3; i++) {
-  await run(a);
-  await run(b);
-}
-
-const bare = [];
-const timesA = [];
-const timesB = [];
-const differences = [];
-for (let i = 0; i < Number(rounds); i++) {
-  bare.push(await timed(node, ['-e', '0'], a.env));
-  // ABBA, then BAAB: the run right after `node -e 0` is not always the same build's.
-  const [first, second] = i % 2 === 0 ? [a, b] : [b, a];
-  const x1 = await run(first);
-  const y1 = await run(second);
-  const y2 = await run(second);
-  const x2 = await run(first);
-  const [a1, a2, b1, b2] = first === a ? [x1, x2, y1, y2] : [y1, y2, x1, x2];
-  timesA.push(a1, a2);
-  timesB.push(b1, b2);
-  differences.push((b1 + b2 - a1 - a2) / 2);
-}
+const { bare, timesA, timesB, differences } = await paired(node, a, b, Number(rounds));
 receiver.stop();
 
 const base = median(bare);

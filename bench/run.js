@@ -13,6 +13,7 @@ import {
   findNode24,
   bootstrap,
   median,
+  paired,
   peerDiscord,
   root,
   runnerEnv,
@@ -25,10 +26,12 @@ import {
 const ACTION = path.join(root, 'dist/index.js');
 /**
  * A checkout of tsickert/discord-webhook (the Discord-only peer `to: discord` is held to), measured
- * in the same rounds when given: `PEER_DISCORD=/path/to/discord-webhook npm run bench`.
+ * against `to: discord` in paired rounds when given (BENCH_PEER_ROUNDS of them):
+ * `PEER_DISCORD=/path/to/discord-webhook npm run bench`.
  */
 const PEER_DISCORD = process.env.PEER_DISCORD;
 const RUNS = Number(process.env.BENCH_RUNS ?? 51);
+const PEER_ROUNDS = Number(process.env.BENCH_PEER_ROUNDS ?? 363);
 const FAN_OUT_RUNS = Number(process.env.BENCH_FAN_OUT_RUNS ?? 9);
 const FAN_OUT = { webhooks: 50, concurrency: 10, delayMs: 100 };
 
@@ -86,42 +89,37 @@ async function main() {
   const liquidEnv = envOf('liquid');
   const destinationEnv = envOf('discord');
   const realisticEnv = envOf('realistic');
-  const peerRun = PEER_DISCORD ? peerDiscord(PEER_DISCORD, single.url) : undefined;
-  const peerWorkspace = workspaceFor('');
-  workspaces.push(peerWorkspace);
-  const peerEnv = runnerEnv(peerWorkspace, peerRun?.inputs ?? {});
-  const peer = [];
-  const peerDifferences = [];
   const bare = [];
   const action = [];
   const withLiquid = [];
   const realistic = [];
   const toDiscord = [];
   for (let i = 0; i < 3; i++) await timed(node, [ACTION], singleEnv);
-  const runPeer = () => timed(node, [peerRun.script], peerEnv);
   const measures = [
     async () => bare.push(await timed(node, ['-e', '0'], singleEnv)),
     async () => action.push(await timed(node, [ACTION], singleEnv)),
     async () => withLiquid.push(await timed(node, [ACTION], liquidEnv)),
     async () => realistic.push(await timed(node, [ACTION], realisticEnv)),
-    async round => {
-      if (!PEER_DISCORD) return toDiscord.push(await timed(node, [ACTION], destinationEnv));
-      // In turn first and second, so that neither always runs after the other.
-      const runOurs = () => timed(node, [ACTION], destinationEnv);
-      const [first, second] = round % 2 === 0 ? [runOurs, runPeer] : [runPeer, runOurs];
-      const a = await first();
-      const b = await second();
-      const [ours, theirs] = round % 2 === 0 ? [a, b] : [b, a];
-      toDiscord.push(ours);
-      peer.push(theirs);
-      peerDifferences.push(ours - theirs);
-    }
+    async () => toDiscord.push(await timed(node, [ACTION], destinationEnv))
   ];
   for (let i = 0; i < RUNS; i++) {
     // Each round starts one measure later, so that none always runs right after the same one.
     for (let k = 0; k < measures.length; k++) await measures[(i + k) % measures.length](i);
   }
   const singleMemory = peakMemory(node, singleEnv);
+  // The peer and `to: discord` in paired rounds long enough to tell a 1 ms difference.
+  let peer;
+  if (PEER_DISCORD) {
+    const run = peerDiscord(PEER_DISCORD, single.url);
+    const workspace = workspaceFor(run.config);
+    workspaces.push(workspace);
+    peer = await paired(
+      node,
+      { script: run.script, env: runnerEnv(workspace, run.inputs) },
+      { script: ACTION, env: destinationEnv },
+      PEER_ROUNDS
+    );
+  }
   single.stop();
 
   // Fan-out: 50 webhooks whose receiver answers after 100 ms, 10 at a time.
@@ -164,10 +162,10 @@ async function main() {
     `| Cold start ratio to \`node -e 0\` (and across three interleaved passes) | **${ratio.toFixed(2)}×** (${spread}) | ≤ 1.9× |`,
     `| The same with a tag in the template, which loads Liquid (median of ${RUNS}; p10–p90) | ${ms(median(withLiquid))} (${ms(percentile(withLiquid, 0.1))}–${ms(percentile(withLiquid, 0.9))}), ${(median(withLiquid) / median(bare)).toFixed(2)}× | |`,
     `| A realistic config: a Discord embed with \`truncate\`, a Slack message, a signed PUT (median of ${RUNS}; p10–p90) | ${ms(median(realistic))} (${ms(percentile(realistic, 0.1))}–${ms(percentile(realistic, 0.9))}), **${(median(realistic) / median(bare)).toFixed(2)}×** | ≤ 2.4× |`,
-    `| \`to: discord\` with a 25 KB changelog (built-in embed, Markdown parser, checks; median of ${RUNS}; p10–p90) | ${ms(median(toDiscord))} (${ms(percentile(toDiscord, 0.1))}–${ms(percentile(toDiscord, 0.9))}), **${(median(toDiscord) / median(bare)).toFixed(2)}×** | < ${PEER_DISCORD ? `${(median(peer) / median(bare)).toFixed(2)}× (tsickert/discord-webhook's one POST, next row)` : "2.6× (tsickert/discord-webhook's one POST, measured with PEER_DISCORD)"} |`,
-    ...(PEER_DISCORD
+    `| \`to: discord\` with a 25 KB changelog (built-in embed, Markdown parser, checks; median of ${RUNS}; p10–p90) | ${ms(median(toDiscord))} (${ms(percentile(toDiscord, 0.1))}–${ms(percentile(toDiscord, 0.9))}), **${(median(toDiscord) / median(bare)).toFixed(2)}×** | < ${peer ? "tsickert/discord-webhook's one POST (next row)" : "2.6× (tsickert/discord-webhook's one POST, measured with PEER_DISCORD)"} |`,
+    ...(peer
       ? [
-          `| tsickert/discord-webhook posting one message, in the same rounds (median of ${RUNS}; p10–p90); \`to: discord\` minus it, paired by round (median, 90% interval) | ${ms(median(peer))} (${ms(percentile(peer, 0.1))}–${ms(percentile(peer, 0.9))}), ${(median(peer) / median(bare)).toFixed(2)}×; ${signed(median(peerDifferences))} (${bootstrap(peerDifferences).map(signed).join(' to ')}) | |`
+          `| tsickert/discord-webhook posting one message, paired with \`to: discord\` (${PEER_ROUNDS} rounds: the peer, ours, ours, the peer, then the other way; median, p10–p90); \`to: discord\` minus it (median of the rounds' differences, 90% interval) | ${ms(median(peer.timesA))} (${ms(percentile(peer.timesA, 0.1))}–${ms(percentile(peer.timesA, 0.9))}), ${(median(peer.timesA) / median(peer.bare)).toFixed(2)}×, \`to: discord\` ${(median(peer.timesB) / median(peer.bare)).toFixed(2)}× in the same rounds; **${signed(median(peer.differences))}** (${bootstrap(peer.differences).map(signed).join(' to ')}) | < 0 ms |`
         ]
       : []),
     `| Fan-out: ${FAN_OUT.webhooks} webhooks, receiver answers after ${FAN_OUT.delayMs} ms, concurrency ${FAN_OUT.concurrency} (median of ${FAN_OUT_RUNS}) | ${ms(median(fan))} | |`,

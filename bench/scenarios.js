@@ -86,6 +86,36 @@ export function timed(node, args, env) {
   });
 }
 
+/**
+ * A and B, each a script and its environment, in paired rounds: A, B, B, A, then B, A, A, B, each
+ * round after a `node -e 0`, so that neither always goes first while the machine drifts, nor
+ * always runs right after `node -e 0`. Every time, and each round's B minus A.
+ */
+export async function paired(node, a, b, rounds) {
+  const run = ({ script, env }) => timed(node, [script], env);
+  for (let i = 0; i < 3; i++) {
+    await run(a);
+    await run(b);
+  }
+  const bare = [];
+  const timesA = [];
+  const timesB = [];
+  const differences = [];
+  for (let i = 0; i < rounds; i++) {
+    bare.push(await timed(node, ['-e', '0'], a.env));
+    const [first, second] = i % 2 === 0 ? [a, b] : [b, a];
+    const x1 = await run(first);
+    const y1 = await run(second);
+    const y2 = await run(second);
+    const x2 = await run(first);
+    const [a1, a2, b1, b2] = first === a ? [x1, x2, y1, y2] : [y1, y2, x1, x2];
+    timesA.push(a1, a2);
+    timesB.push(b1, b2);
+    differences.push((b1 + b2 - a1 - a2) / 2);
+  }
+  return { bare, timesA, timesB, differences };
+}
+
 /** The middle of the values (the upper one of an even count). */
 export const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
