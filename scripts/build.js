@@ -13,9 +13,9 @@
 // (scripts/lazy/undici.cjs says why); node:https, node:crypto and markdown-it's `entities` sit
 // behind stand-ins (scripts/lazy, src/crypto.ts) that load them on first use; node:fs, node:os
 // and node:http, which @actions/core and http-client import whole, are given to them as named
-// modules (esbuild would copy every property of a whole import at start-up); linkify-it, which markdown-it constructs with linkify off, and
-// @actions/core's job summary module, which the action never uses, are left out. What each saves
-// is measured in ARCHITECTURE.md.
+// modules (esbuild would copy every property of a whole import at start-up); linkify-it, which
+// markdown-it constructs with linkify off, and @actions/core's job summary module, which the
+// action never uses, are left out. What each saves is measured in ARCHITECTURE.md.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

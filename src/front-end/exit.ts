@@ -21,6 +21,8 @@ export function exitWhenDone(
     process.off('beforeExit', early);
     process.exitCode = code;
     exitOnceWritten();
+    // Reached only when a stream still holds lines: a reader that never reads cannot hold the step.
+    setTimeout(() => process.exit(), OUTPUT_DRAIN_MS).unref();
   });
 }
 
@@ -41,5 +43,4 @@ function exitOnceWritten() {
     stream.once('drain', exitOnceWritten);
     stream.once('close', exitOnceWritten);
   }
-  setTimeout(() => process.exit(), OUTPUT_DRAIN_MS).unref();
 }

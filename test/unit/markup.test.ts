@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { convertMarkdown, DIALECT_NAMES } from '../../src/markup/convert.js';
+import { importsFrom } from '../support/imports.js';
 
 const NOTES_DIR = path.resolve('../shared/data/release-notes');
 const NOTES = readdirSync(NOTES_DIR)
@@ -231,18 +232,11 @@ describe("markdown-it's stand-ins in the bundle (scripts/build.js)", () => {
     .filter(file => file.endsWith('.mjs'))
     .map(file => readFileSync(path.join(folder, file), 'utf8'))
     .join('\n');
-  /** What markdown-it imports from `module`: `default` and the names in braces. */
-  const importedFrom = (module: string) =>
-    [...sources.matchAll(new RegExp(`import (\\w+|\\{[^}]*\\}) from '${module}'`, 'g'))].flatMap(
-      ([, what]) =>
-        what.startsWith('{')
-          ? what
-              .slice(1, -1)
-              .split(',')
-              .map(name => name.trim())
-              .filter(Boolean)
-          : ['default']
-    );
+  /** What markdown-it imports from `module`: the names in braces, and `default`. */
+  const importedFrom = (module: string) => {
+    const { named, whole } = importsFrom(sources, module);
+    return whole.length > 0 ? [...named, 'default'] : named;
+  };
   const load = createRequire(import.meta.url);
 
   it.each(['entities', 'linkify-it'])('exports every name markdown-it imports from %s', module => {

@@ -6,6 +6,7 @@ import * as nodeFs from 'node:fs';
 import * as nodeHttp from 'node:http';
 import * as nodeOs from 'node:os';
 import { readFileSync } from 'node:fs';
+import { importsFrom } from '../support/imports.js';
 
 type StandIn = Record<string, unknown> & { default?: Record<string, unknown> };
 const load = (module: string) => import(`../../scripts/lazy/${module}.mjs`) as Promise<StandIn>;
@@ -22,14 +23,11 @@ const FILES = {
 
 /** Every name read from `module` in `source`: named imports, and members of a whole import. */
 function namesRead(source: string, module: string): string[] {
-  const names: string[] = [];
-  for (const [, list] of source.matchAll(new RegExp(`import \\{([^}]*)\\} from '${module}'`, 'g')))
-    names.push(...list.split(',').map(name => name.trim()));
-  const whole = new RegExp(`import (?:\\* as )?(\\w+) from '${module}'`, 'g');
-  for (const [, alias] of source.matchAll(whole))
-    for (const [, name] of source.matchAll(new RegExp(`\\b${alias}\\.(\\w+)`, 'g')))
-      names.push(name);
-  return names.filter(name => name && name !== 'RequestOptions');
+  const { named, whole } = importsFrom(source, module);
+  const members = whole.flatMap(alias =>
+    [...source.matchAll(new RegExp(`\\b${alias}\\.(\\w+)`, 'g'))].map(([, name]) => name)
+  );
+  return [...named, ...members].filter(name => name !== 'RequestOptions');
 }
 
 describe('named stand-ins for Node modules imported whole', () => {
