@@ -24,11 +24,15 @@ import * as esbuild from 'esbuild';
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const lazy = name => path.join(root, 'scripts/lazy', name);
 
-/** Importers (by path fragment) whose import of a package is replaced by a lazy stand-in. */
+/**
+ * Importers whose import of a package is replaced by a lazy stand-in: a package (any copy of it
+ * in node_modules), or one of our source files.
+ */
 const DEFERRED = [
   { module: 'undici', importer: '@actions/http-client', stand_in: lazy('undici.cjs') },
   { module: 'undici', importer: '@actions/github', stand_in: lazy('undici.cjs') },
   { module: 'tunnel', importer: '@actions/http-client', stand_in: lazy('tunnel.cjs') },
+  { module: 'tunnel', importer: 'src/net/exchange.ts', stand_in: lazy('tunnel.cjs') },
   { module: 'https', importer: '@actions/http-client', stand_in: lazy('https.cjs') },
   // Imported whole by these packages: named instead, so that no property is copied at start-up.
   { module: 'http', importer: '@actions/http-client', stand_in: lazy('http.mjs') },
@@ -76,8 +80,11 @@ const deferModules = {
     }
     for (const { module, importer, stand_in } of DEFERRED) {
       const filter = new RegExp(`^${module.replace(/[/.]/g, '\\$&')}$`);
+      const imports = importer.startsWith('src/')
+        ? file => file === path.join(root, importer)
+        : file => file.includes(`node_modules/${importer}/`);
       build.onResolve({ filter }, args =>
-        args.importer.includes(`node_modules/${importer}/`) ? { path: stand_in } : undefined
+        imports(args.importer) ? { path: stand_in } : undefined
       );
     }
   }

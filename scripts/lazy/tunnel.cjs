@@ -1,5 +1,5 @@
-// tunnel (proxy agents for @actions/http-client), bundled on its own (tunnel.js) and read from
-// disk only when a proxy is configured.
+// tunnel (proxy agents for the action's exchange and @actions/http-client), bundled on its own
+// (tunnel.js) and read from disk only when a proxy is configured.
 const path = require('node:path');
 
 const real = () => require(path.join(__dirname, 'tunnel.js'));

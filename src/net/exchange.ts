@@ -1,14 +1,17 @@
-// One HTTP exchange through @actions/http-client (which honours the runner's proxy settings),
-// sending exactly the headers and bytes we rendered and signed.
+// One HTTP exchange with node:http or node:https, sending exactly the headers and bytes we
+// rendered and signed, through the proxy that the runner's settings name for the URL (read as
+// @actions/http-client reads them, and tunnelled with the same package it uses).
 import {
-  Agent,
+  request as httpRequest,
+  type Agent,
   type ClientRequest,
   type IncomingMessage,
   type OutgoingHttpHeaders,
   type RequestOptions
 } from 'node:http';
 import type { Socket } from 'node:net';
-import { HttpClient } from '@actions/http-client';
+import { getProxyUrl } from '@actions/http-client/lib/proxy';
+import * as tunnel from 'tunnel';
 import { carriesBody, seconds, statusLine } from '../http-facts.js';
 
 export interface HttpAnswer {
@@ -57,92 +60,104 @@ export const DELIVERY_KEEP_BYTES = 8 * 1024;
 export function exchange(request: OutgoingRequest, limits: ExchangeLimits): Promise<HttpAnswer> {
   return new Promise<HttpAnswer>((resolve, reject) => {
     const inFlight: ClientRequest[] = [];
-    let agentToDestroy: Agent | undefined;
     let settled = false;
-    const cutOff = () => {
-      for (const req of inFlight) req.destroy();
-      agentToDestroy?.destroy();
-    };
     const finish = (error: Error | undefined, answer?: HttpAnswer) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       if (error) {
-        cutOff();
+        for (const req of inFlight) req.destroy();
         reject(error);
       } else resolve(answer as HttpAnswer);
-      client.dispose();
     };
     const timer = setTimeout(
       () => finish(new TransportError(`timed out after ${seconds(limits.timeoutMs)}`, true)),
       limits.timeoutMs
     );
 
-    const headers: OutgoingHttpHeaders = {};
-    for (const [name, value] of request.headers) headers[name] = value;
-    // The client would put its own User-Agent and lower-cased names over ours: this handler runs
-    // last and restores the request exactly as rendered.
-    const exact = {
-      prepareRequest(options: RequestOptions) {
-        options.headers = headers;
-        const agent = options.agent;
-        if (agent instanceof Agent) agentToDestroy = agent;
-        if (typeof agent === 'object') watchAgent(agent, inFlight, finish);
-      },
-      canHandleAuthentication: () => false,
-      handleAuthentication: () => Promise.reject(new Error('not supported'))
-    };
-    const client = new HttpClient('release-webhooks', [exact], {
-      allowRedirects: false,
-      allowRetries: false,
-      keepAlive: false
-    });
-    client
-      .request(
-        request.method,
-        request.url,
-        carriesBody(request.method) ? (request.body ?? '') : null,
-        {}
-      )
-      .then(response => readBody(response.message, limits.keepBytes))
-      .then(
-        ({ message, body, bodyBytes }) =>
+    const body = carriesBody(request.method) ? (request.body ?? '') : undefined;
+    let req: ClientRequest;
+    try {
+      req = send(request, body, inFlight);
+    } catch (error) {
+      // A proxy setting that is no URL, a header Node refuses: nothing was sent.
+      finish(describeNetworkError(error));
+      return;
+    }
+    inFlight.push(req);
+    refuseInterimAnswers(req, finish);
+    req.on('response', (message: IncomingMessage) =>
+      readBody(message, limits.keepBytes).then(
+        ({ body: kept, bodyBytes }) =>
           finish(undefined, {
             status: message.statusCode ?? 0,
             statusText: message.statusMessage ?? '',
             headers: message.headers,
-            body,
+            body: kept,
             bodyBytes
           }),
         (error: unknown) => finish(describeNetworkError(error))
-      );
+      )
+    );
+    req.on('error', (error: Error) => finish(describeNetworkError(error)));
+    req.end(body);
   });
 }
 
-/**
- * Follows the requests an agent makes for this exchange, to cut them off when time is up and
- * to fail on an answer that is not final. An agent's `addRequest` receives every request it
- * serves; a proxy's tunnelling agent also makes its CONNECT request with `request`.
- */
-function watchAgent(agent: object, inFlight: ClientRequest[], finish: (error: Error) => void) {
-  const target = agent as {
-    addRequest?: (req: ClientRequest, ...rest: unknown[]) => unknown;
-    request?: (...args: unknown[]) => ClientRequest;
+/** Starts the request: its headers as rendered, and the byte length of its body. */
+function send(request: OutgoingRequest, body: string | undefined, inFlight: ClientRequest[]) {
+  const url = new URL(request.url);
+  const headers: OutgoingHttpHeaders = {};
+  for (const [name, value] of request.headers) headers[name] = value;
+  if (body !== undefined) headers['Content-Length'] = Buffer.byteLength(body);
+  const secure = url.protocol === 'https:';
+  const options: RequestOptions = {
+    method: request.method,
+    // An IPv6 literal is written in brackets in a URL, and connected to without them.
+    hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+    port: url.port || (secure ? 443 : 80),
+    path: url.pathname + url.search,
+    headers,
+    // Without a proxy, a connection of its own, closed after the answer (`Connection: close`).
+    agent: proxyAgent(url, inFlight) ?? false
   };
-  const addRequest = target.addRequest;
-  if (typeof addRequest === 'function')
-    target.addRequest = function (req: ClientRequest, ...rest: unknown[]) {
-      inFlight.push(req);
-      refuseInterimAnswers(req, finish);
-      return addRequest.call(this, req, ...rest);
-    };
-  const connect = target.request;
-  if (typeof connect === 'function')
-    target.request = (...args: unknown[]) => {
-      const req = connect(...args);
-      inFlight.push(req);
-      return req;
-    };
+  return secure ? process.getBuiltinModule('node:https').request(options) : httpRequest(options);
+}
+
+/**
+ * The tunnelling agent for the proxy that https_proxy or http_proxy names for `url` (unless
+ * no_proxy or a loopback host bypasses it), as @actions/http-client builds it. Its CONNECT
+ * requests join `inFlight`, to be cut off with the exchange.
+ */
+function proxyAgent(url: URL, inFlight: ClientRequest[]): Agent | undefined {
+  const proxy = getProxyUrl(url);
+  if (!proxy?.hostname) return undefined;
+  const overHttps = proxy.protocol === 'https:';
+  const options = {
+    proxy: {
+      host: proxy.hostname,
+      port: Number(proxy.port) || (overHttps ? 443 : 80),
+      ...((proxy.username || proxy.password) && {
+        proxyAuth: `${proxy.username}:${proxy.password}`
+      })
+    }
+  };
+  const agent =
+    url.protocol === 'https:'
+      ? overHttps
+        ? tunnel.httpsOverHttps(options)
+        : tunnel.httpsOverHttp(options)
+      : overHttps
+        ? tunnel.httpOverHttps(options)
+        : tunnel.httpOverHttp(options);
+  const tunnelling = agent as unknown as { request: (...args: unknown[]) => ClientRequest };
+  const connect = tunnelling.request;
+  tunnelling.request = (...args: unknown[]) => {
+    const req = connect(...args);
+    inFlight.push(req);
+    return req;
+  };
+  return agent;
 }
 
 /** `101` and the 1xx answers other than 100 and 103 are not final: this webhook failed. */
@@ -170,7 +185,7 @@ function refuseInterimAnswers(req: ClientRequest, finish: (error: Error) => void
 function readBody(
   message: IncomingMessage,
   keepBytes: number
-): Promise<{ message: IncomingMessage; body: string; bodyBytes: number }> {
+): Promise<{ body: string; bodyBytes: number }> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -180,7 +195,6 @@ function readBody(
     });
     message.on('end', () =>
       resolve({
-        message,
         body: Buffer.concat(chunks).subarray(0, keepBytes).toString('utf8'),
         bodyBytes: size
       })

@@ -55,9 +55,9 @@ export async function fetchRelease(lookup: ReleaseLookup): Promise<GitHubRelease
 class LookupFailure extends Error {}
 
 /**
- * Octokit's fetch, made of the action's own HTTP exchange: the runner's proxy settings through
- * @actions/http-client and one timer over the whole exchange, answer included, as deliveries
- * have; and no undici to download (the bundle leaves it out).
+ * Octokit's fetch, made of the action's own HTTP exchange: the runner's proxy settings and one
+ * timer over the whole exchange, answer included, as deliveries have; and no undici to download
+ * (the bundle leaves it out).
  */
 function exchangeFetch(lookup: ReleaseLookup) {
   return async (url: string | URL, init: RequestInit = {}): Promise<Response> => {

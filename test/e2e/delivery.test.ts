@@ -172,6 +172,31 @@ describe('delivering a release', () => {
     expect(query.get('app[name]')).toBe('space-game');
   });
 
+  it('reaches an IPv6 literal host: brackets in the URL and the Host header, none to connect', async () => {
+    receiver = await startReceiver(undefined, '::1');
+    const run = await runAction({
+      config: `webhooks:\n  - url: "${receiver.url}/hook"\n    retries: 0\n`
+    });
+    expect(run.code).toBe(0);
+    expect(receiver.requests).toHaveLength(1);
+    expect(receiver.requests[0].headers.host).toBe(new URL(receiver.url).host);
+    expect(receiver.requests[0].headers.host).toMatch(/^\[::1\]:\d+$/);
+  });
+
+  it('sends exactly the rendered headers, the body length, and a connection of its own', async () => {
+    receiver = await startReceiver();
+    const run = await runAction({
+      config: `webhooks:\n  - url: "${receiver.url}/hook"\n    headers: { X-Team: games, content-length: "1" }\n    payload: { v: "{{ version.label }} ✓" }\n`,
+      inputs: { 'version-label': '1.0.0' }
+    });
+    expect(run.code).toBe(0);
+    const [request] = receiver.requests;
+    expect(request.text).toBe('{"v":"1.0.0 ✓"}');
+    expect(request.headers['content-length']).toBe(String(request.body.length));
+    expect(request.headers['x-team']).toBe('games');
+    expect(request.headers.connection).toBe('close');
+  });
+
   it('does not follow a redirect and reports where it pointed', async () => {
     receiver = await startReceiver((_req, res) => {
       res.writeHead(302, { Location: 'https://elsewhere.example/hook' }).end();
@@ -293,8 +318,8 @@ describe('start-up stays lean', () => {
     // @actions/core's job summary module (fs.promises, readline) is left out of the bundle.
     expect(plain.builtins).not.toContain('internal/fs/promises');
     expect(plain.builtins).not.toContain('internal/readline/interface');
-    // core and http-client import node:os, node:fs and node:http whole; their stand-ins copy
-    // nothing (which made Node load its directory API) and answer the line ending without node:os.
+    // @actions/core imports node:os and node:fs whole; their stand-ins copy nothing (which made
+    // Node load its directory API) and answer the line ending without node:os.
     expect(plain.builtins).not.toContain('os');
     expect(plain.builtins).not.toContain('internal/fs/dir');
     expect(receiver.requests.at(-1)?.text).toBe('{"v":"1.0.0"}');

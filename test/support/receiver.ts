@@ -1,4 +1,5 @@
-// A real HTTP server on 127.0.0.1 that records every request and answers as a test tells it.
+// A real HTTP server on 127.0.0.1 (or ::1) that records every request and answers as a test tells
+// it.
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -22,7 +23,10 @@ const answerOk: Answer = (_request, response) => {
   response.writeHead(204).end();
 };
 
-export async function startReceiver(answer: Answer = answerOk): Promise<Receiver> {
+export async function startReceiver(
+  answer: Answer = answerOk,
+  host: '127.0.0.1' | '::1' = '127.0.0.1'
+): Promise<Receiver> {
   const requests: ReceivedRequest[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -40,10 +44,10 @@ export async function startReceiver(answer: Answer = answerOk): Promise<Receiver
       answer(request, res, requests.length);
     });
   });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>(resolve => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     requests,
     close: () =>
       new Promise(resolve => {
