@@ -38,6 +38,26 @@ describe('proxies', () => {
     expect(receiver.requests[0].text).toBe('{"v":"3.1.4"}');
   });
 
+  it("authenticates to a proxy with its URL's credentials, percent-decoded", async () => {
+    receiver = await startReceiver();
+    const tunnels: string[] = [];
+    const proxyUrl = await startTunnelProxy(receiver.url, tunnels);
+    const withCredentials = proxyUrl.replace('http://', 'http://ci-bot:p%40ss%3Aw0rd@');
+    const run = await runAction({
+      config: 'webhooks:\n  - url: "https://hooks.release.test/notify"\n',
+      env: { https_proxy: withCredentials, http_proxy: '', no_proxy: 'elsewhere.test' }
+    });
+    expect(tunnels).toEqual(['hooks.release.test:443']);
+    expect(proxy?.authorizations).toEqual([
+      `Basic ${Buffer.from('ci-bot:p@ss:w0rd').toString('base64')}`
+    ]);
+    // The tunnel leads to a plain-HTTP receiver: the TLS handshake fails, and is not retried.
+    expect(run.code).toBe(1);
+    expect(run.results[0]).toMatchObject({ ok: false, attempts: 1 });
+    expect(run.stdout).not.toContain('p%40ss');
+    expect(run.stdout).not.toContain('p@ss');
+  });
+
   it('times out through the proxy when the server never answers', async () => {
     receiver = await startReceiver(() => undefined);
     const tunnels: string[] = [];

@@ -1,18 +1,22 @@
 // A CONNECT proxy on 127.0.0.1 that leads every tunnel to one local server, whatever host the
-// client asked for, and records the hosts it was asked for.
+// client asked for, and records the hosts it was asked for and the credentials each CONNECT carried.
 import { createServer } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 
 export interface TunnelProxy {
   url: string;
+  /** Each CONNECT's Proxy-Authorization header, or '' without one. */
+  authorizations: string[];
   close(): Promise<void>;
 }
 
 export async function startProxy(target: string, tunnels: string[]): Promise<TunnelProxy> {
   const { port } = new URL(target);
   const proxy = createServer();
+  const authorizations: string[] = [];
   proxy.on('connect', (request, client, head) => {
     tunnels.push(request.url ?? '');
+    authorizations.push(request.headers['proxy-authorization'] ?? '');
     const upstream = connect(Number(port), '127.0.0.1', () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       upstream.write(head);
@@ -25,6 +29,7 @@ export async function startProxy(target: string, tunnels: string[]): Promise<Tun
   await new Promise<void>(resolve => proxy.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+    authorizations,
     close: async () => {
       proxy.closeAllConnections();
       await new Promise(resolve => proxy.close(resolve));
