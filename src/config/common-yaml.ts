@@ -494,11 +494,28 @@ function readEscape(text: string, at: number): { text: string; next: number } {
   return { text: String.fromCodePoint(code), next: at + 2 + digits };
 }
 
+/** The plain scalars the core schema reads as null or a boolean. */
+const WORDS = new Map<string, null | boolean>([
+  ['', null],
+  ['~', null],
+  ['null', null],
+  ['Null', null],
+  ['NULL', null],
+  ['true', true],
+  ['True', true],
+  ['TRUE', true],
+  ['false', false],
+  ['False', false],
+  ['FALSE', false]
+]);
+
 /** A plain scalar's value under the YAML 1.2 core schema, as the yaml library resolves it. */
 export function resolvePlain(source: string): string | number | boolean | null {
-  if (/^(?:~|[Nn]ull|NULL)?$/.test(source)) return null;
-  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(source))
-    return source[0] === 't' || source[0] === 'T';
+  const word = WORDS.get(source);
+  if (word !== undefined) return word;
+  // Every number starts with a digit, a sign or a dot: the names, keys and words of a config stop
+  // here, and a run without numbers never compiles the patterns below.
+  if (!'0123456789+-.'.includes(source[0])) return source;
   if (/^0o[0-7]+$/.test(source)) return parseInt(source.slice(2), 8);
   if (/^[-+]?[0-9]+$/.test(source)) return parseInt(source, 10);
   if (/^0x[0-9a-fA-F]+$/.test(source)) return parseInt(source.slice(2), 16);
