@@ -14,8 +14,9 @@
 // behind stand-ins (scripts/lazy, src/crypto.ts) that load them on first use; node:fs, node:os
 // and node:http, which @actions/core and http-client import whole, are given to them as named
 // modules (esbuild would copy every property of a whole import at start-up); linkify-it, which
-// markdown-it constructs with linkify off, and @actions/core's job summary module, which the
-// action never uses, are left out. What each saves is measured in ARCHITECTURE.md.
+// markdown-it constructs with linkify off, and @actions/core's job summary module and OIDC client
+// (which brings @actions/http-client), which the action never uses, are left out. What each saves
+// is measured in ARCHITECTURE.md.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +41,7 @@ const DEFERRED = [
   { module: 'os', importer: '@actions/core', stand_in: lazy('os.mjs') },
   { module: '@actions/exec', importer: '@actions/core', stand_in: lazy('exec.cjs') },
   { module: './summary.js', importer: '@actions/core', stand_in: lazy('core-summary.cjs') },
+  { module: './oidc-utils.js', importer: '@actions/core', stand_in: lazy('core-oidc.cjs') },
   { module: 'entities', importer: 'markdown-it', stand_in: lazy('entities.cjs') },
   { module: 'linkify-it', importer: 'markdown-it', stand_in: lazy('linkify-it.cjs') },
   // Random ids without loading node:crypto; the rest of it on first use (src/crypto.ts). It must

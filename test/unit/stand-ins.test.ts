@@ -1,11 +1,13 @@
 // The bundle gives @actions/core and @actions/http-client named stand-ins for the Node modules
 // they import whole (scripts/lazy/{fs,os,http}.mjs, wired in scripts/build.js): each must export
-// every name the package reads, with Node's own values.
+// every name the package reads, with Node's own values. Two modules of core's that the action
+// never uses (its job summary and its OIDC client) are stand-ins that say so when used.
 import { describe, expect, it } from '@jest/globals';
 import * as nodeFs from 'node:fs';
 import * as nodeHttp from 'node:http';
 import * as nodeOs from 'node:os';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { importsFrom } from '../support/imports.js';
 
 type StandIn = Record<string, unknown> & { default?: Record<string, unknown> };
@@ -64,5 +66,35 @@ describe('named stand-ins for Node modules imported whole', () => {
     expect(fsStandIn.existsSync).toBe(nodeFs.existsSync);
     expect(httpStandIn.Agent).toBe(nodeHttp.Agent);
     expect(httpStandIn.globalAgent).toBe(nodeHttp.globalAgent);
+  });
+});
+
+describe("@actions/core's modules the action never uses", () => {
+  const core = readFileSync('node_modules/@actions/core/lib/core.js', 'utf8');
+  const standIn = (file: string) =>
+    createRequire(import.meta.url)(`../../scripts/lazy/${file}`) as Record<string, unknown>;
+  /** Every name core takes from `module`: imported, or exported again from it. */
+  const namesFrom = (module: string) => [
+    ...importsFrom(core, module).named,
+    ...[...core.matchAll(new RegExp(`export \\{([^}]*)\\} from '${module}'`, 'g'))].flatMap(
+      ([, list]) => list.split(',').map(name => name.trim())
+    )
+  ];
+
+  it.each([
+    ['./oidc-utils.js', 'core-oidc.cjs'],
+    ['./summary.js', 'core-summary.cjs']
+  ])('%s: the stand-in exports every name core takes', (module, file) => {
+    const names = namesFrom(module);
+    expect(names.length).toBeGreaterThan(0);
+    const exported = standIn(file);
+    for (const name of names) expect(exported).toHaveProperty(name);
+  });
+
+  it('says why when the OIDC client or the summary is used', () => {
+    const { OidcClient } = standIn('core-oidc.cjs') as { OidcClient: { getIDToken(): unknown } };
+    expect(() => OidcClient.getIDToken()).toThrow(/not bundled/);
+    const { summary } = standIn('core-summary.cjs') as { summary: { addRaw: unknown } };
+    expect(() => summary.addRaw).toThrow(/not bundled/);
   });
 });
