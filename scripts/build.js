@@ -32,16 +32,16 @@ const lazy = name => path.join(root, 'scripts/lazy', name);
 const DEFERRED = [
   { module: 'undici', importer: '@actions/http-client', stand_in: lazy('undici.cjs') },
   { module: 'undici', importer: '@actions/github', stand_in: lazy('undici.cjs') },
-  { module: 'tunnel', importer: '@actions/http-client', stand_in: lazy('tunnel.cjs') },
-  { module: 'tunnel', importer: 'src/net/exchange.ts', stand_in: lazy('tunnel.cjs') },
+  { module: 'tunnel', importer: '@actions/http-client', stand_in: lazy('tunnel.mjs') },
+  { module: 'tunnel', importer: 'src/net/exchange.ts', stand_in: lazy('tunnel.mjs') },
   { module: 'https', importer: '@actions/http-client', stand_in: lazy('https.cjs') },
   // Imported whole by these packages: named instead, so that no property is copied at start-up.
   { module: 'http', importer: '@actions/http-client', stand_in: lazy('http.mjs') },
   { module: 'fs', importer: '@actions/core', stand_in: lazy('fs.mjs') },
   { module: 'os', importer: '@actions/core', stand_in: lazy('os.mjs') },
-  { module: '@actions/exec', importer: '@actions/core', stand_in: lazy('exec.cjs') },
-  { module: './summary.js', importer: '@actions/core', stand_in: lazy('core-summary.cjs') },
-  { module: './oidc-utils.js', importer: '@actions/core', stand_in: lazy('core-oidc.cjs') },
+  { module: '@actions/exec', importer: '@actions/core', stand_in: lazy('exec.mjs') },
+  { module: './summary.js', importer: '@actions/core', stand_in: lazy('core-summary.mjs') },
+  { module: './oidc-utils.js', importer: '@actions/core', stand_in: lazy('core-oidc.mjs') },
   { module: 'entities', importer: 'markdown-it', stand_in: lazy('entities.cjs') },
   { module: 'linkify-it', importer: 'markdown-it', stand_in: lazy('linkify-it.cjs') },
   // Random ids without loading node:crypto; the rest of it on first use (src/crypto.ts). It must

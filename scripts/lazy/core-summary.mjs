@@ -14,4 +14,5 @@ const unused = name =>
     }
   );
 
-module.exports = { summary: unused('summary'), markdownSummary: unused('markdownSummary') };
+export const summary = unused('summary');
+export const markdownSummary = unused('markdownSummary');
