@@ -1,6 +1,10 @@
 // The runner's proxy settings are honoured: a CONNECT proxy on 127.0.0.1 carries the delivery to
 // a host name that only the proxy knows (it leads every tunnel to the local receiver).
 import { afterEach, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { errorMessages, runAction } from '../support/action.js';
 import { RELEASE, startGitHubApi } from '../support/fake-apis.js';
 import { startProxy, type TunnelProxy } from '../support/proxy.js';
@@ -38,24 +42,50 @@ describe('proxies', () => {
     expect(receiver.requests[0].text).toBe('{"v":"3.1.4"}');
   });
 
-  it("authenticates to a proxy with its URL's credentials, percent-decoded", async () => {
-    receiver = await startReceiver();
-    const tunnels: string[] = [];
-    const proxyUrl = await startTunnelProxy(receiver.url, tunnels);
-    const withCredentials = proxyUrl.replace('http://', 'http://ci-bot:p%40ss%3Aw0rd@');
-    const run = await runAction({
-      config: 'webhooks:\n  - url: "https://hooks.release.test/notify"\n',
-      env: { https_proxy: withCredentials, http_proxy: '', no_proxy: 'elsewhere.test' }
-    });
-    expect(tunnels).toEqual(['hooks.release.test:443']);
-    expect(proxy?.authorizations).toEqual([
-      `Basic ${Buffer.from('ci-bot:p@ss:w0rd').toString('base64')}`
-    ]);
-    // The tunnel leads to a plain-HTTP receiver: the TLS handshake fails, and is not retried.
-    expect(run.code).toBe(1);
-    expect(run.results[0]).toMatchObject({ ok: false, attempts: 1 });
-    expect(run.stdout).not.toContain('p%40ss');
-    expect(run.stdout).not.toContain('p@ss');
+  it("delivers https through https_proxy, authenticating with its URL's credentials", async () => {
+    const tls = path.resolve('test/support/tls');
+    const bodies: string[] = [];
+    const server = createHttpsServer(
+      {
+        key: readFileSync(path.join(tls, 'key.pem')),
+        cert: readFileSync(path.join(tls, 'cert.pem'))
+      },
+      (request, response) => {
+        let text = '';
+        request.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        request.on('end', () => {
+          bodies.push(`${request.method} ${request.headers.host} ${request.url} ${text}`);
+          response.writeHead(204).end();
+        });
+      }
+    );
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const tunnels: string[] = [];
+      const proxyUrl = await startTunnelProxy(`https://127.0.0.1:${port}`, tunnels);
+      const run = await runAction({
+        config:
+          'webhooks:\n  - url: "https://hooks.release.test/notify"\n    payload: { v: "{{ version.label }}" }\n',
+        inputs: { 'version-label': '3.1.4' },
+        env: {
+          https_proxy: proxyUrl.replace('http://', 'http://ci-bot:p%40ss%3Aw0rd@'),
+          no_proxy: 'elsewhere.test',
+          NODE_EXTRA_CA_CERTS: path.join(tls, 'cert.pem')
+        }
+      });
+      expect(errorMessages(run.stdout)).toBe('');
+      expect(run.code).toBe(0);
+      expect(tunnels).toEqual(['hooks.release.test:443']);
+      expect(proxy?.authorizations).toEqual([
+        `Basic ${Buffer.from('ci-bot:p@ss:w0rd').toString('base64')}`
+      ]);
+      expect(bodies).toEqual(['POST hooks.release.test /notify {"v":"3.1.4"}']);
+      expect(run.stdout).not.toContain('w0rd');
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 
   it('times out through the proxy when the server never answers', async () => {

@@ -1,7 +1,7 @@
 // A CONNECT proxy on 127.0.0.1 that leads every tunnel to one local server, whatever host the
 // client asked for, and records the hosts it was asked for and the credentials each CONNECT carried.
 import { createServer } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 
 export interface TunnelProxy {
   url: string;
@@ -14,7 +14,9 @@ export async function startProxy(target: string, tunnels: string[]): Promise<Tun
   const { port } = new URL(target);
   const proxy = createServer();
   const authorizations: string[] = [];
-  proxy.on('connect', (request, client, head) => {
+  // A tunnel is no longer the HTTP server's connection: closing the proxy ends each one itself.
+  const tunnelSockets = new Set<Socket>();
+  proxy.on('connect', (request, client: Socket, head) => {
     tunnels.push(request.url ?? '');
     authorizations.push(request.headers['proxy-authorization'] ?? '');
     const upstream = connect(Number(port), '127.0.0.1', () => {
@@ -23,6 +25,10 @@ export async function startProxy(target: string, tunnels: string[]): Promise<Tun
       upstream.pipe(client);
       client.pipe(upstream);
     });
+    for (const socket of [client, upstream]) {
+      tunnelSockets.add(socket);
+      socket.on('close', () => tunnelSockets.delete(socket));
+    }
     upstream.on('error', () => client.destroy());
     client.on('error', () => upstream.destroy());
   });
@@ -31,6 +37,7 @@ export async function startProxy(target: string, tunnels: string[]): Promise<Tun
     url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
     authorizations,
     close: async () => {
+      for (const socket of tunnelSockets) socket.destroy();
       proxy.closeAllConnections();
       await new Promise(resolve => proxy.close(resolve));
     }
