@@ -14,6 +14,8 @@ import {
   median,
   paired,
   peerDiscord,
+  perRound,
+  ratioToBare,
   runnerEnv,
   scenarios,
   startReceiver,
@@ -49,7 +51,8 @@ receiver.stop();
 
 const base = median(bare);
 const [low, high] = bootstrap(differences);
-const ratio = times => `${median(times).toFixed(1)} ms (${(median(times) / base).toFixed(2)}×)`;
+const ratio = times =>
+  `${median(times).toFixed(1)} ms (${ratioToBare(perRound(times), bare).toFixed(2)}×)`;
 console.log(`${scenario}, ${rounds} rounds ABBA/BAAB; node -e 0 ${base.toFixed(1)} ms`);
 console.log(`A ${distA}: ${ratio(timesA)}`);
 console.log(`B ${distB}: ${ratio(timesB)}`);

@@ -119,6 +119,17 @@ export async function paired(node, a, b, rounds) {
 /** The middle of the values (the upper one of an even count). */
 export const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+/**
+ * A ratio to `node -e 0`: each round's time over the same round's `node -e 0`, then the median of
+ * those, so that the machine's drift from one round to the next cancels (a ratio of the two
+ * medians moved by 0.5× between runs of one build). `times` has one time a round.
+ */
+export const ratioToBare = (times, bare) => median(times.map((time, i) => time / bare[i]));
+
+/** One time a round from `paired()`'s two (the mean of the pair). */
+export const perRound = times =>
+  times.filter((_, i) => i % 2 === 0).map((time, i) => (time + times[2 * i + 1]) / 2);
+
 /** The 5th and 95th percentiles of the median of resampled differences. */
 export function bootstrap(differences, samples = 2000) {
   const medians = [];
