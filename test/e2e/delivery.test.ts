@@ -1,14 +1,12 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BUILT } from '../support/built.js';
 import { annotations, runAction } from '../support/action.js';
 import { startProxy } from '../support/proxy.js';
-import { startReceiver, type Receiver } from '../support/receiver.js';
+import { startReceiver, TEST_CERTIFICATE, type Receiver } from '../support/receiver.js';
 
 let receiver: Receiver | undefined;
 afterEach(async () => {
@@ -173,7 +171,7 @@ describe('delivering a release', () => {
   });
 
   it('reaches an IPv6 literal host: brackets in the URL and the Host header, none to connect', async () => {
-    receiver = await startReceiver(undefined, '::1');
+    receiver = await startReceiver(undefined, { host: '::1' });
     const run = await runAction({
       config: `webhooks:\n  - url: "${receiver.url}/hook"\n    retries: 0\n`
     });
@@ -402,38 +400,17 @@ webhooks:
   });
 
   it('an https delivery loads TLS on demand, and arrives with its exact bytes', async () => {
-    const tls = path.resolve('test/support/tls');
-    const bodies: string[] = [];
-    const server = createHttpsServer(
-      {
-        key: readFileSync(path.join(tls, 'key.pem')),
-        cert: readFileSync(path.join(tls, 'cert.pem'))
-      },
-      (request, response) => {
-        let text = '';
-        request.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-        request.on('end', () => {
-          bodies.push(
-            `${request.method} ${request.url} ${request.headers['content-length']} ${text}`
-          );
-          response.writeHead(204).end();
-        });
-      }
-    );
-    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-    try {
-      const { port } = server.address() as AddressInfo;
-      const secure = await loaded({
-        config: `webhooks:\n  - url: "https://127.0.0.1:${port}/hook?x=1"\n    payload: { v: "{{ version.label }} ✓" }\n`,
-        inputs: { 'version-label': '1.0.0' },
-        env: { NODE_EXTRA_CA_CERTS: path.join(tls, 'cert.pem') }
-      });
-      expect(secure.builtins).toContain('https');
-      expect(secure.builtins).toContain('tls');
-      expect(bodies).toEqual(['POST /hook?x=1 17 {"v":"1.0.0 ✓"}']);
-    } finally {
-      server.close();
-    }
+    receiver = await startReceiver(undefined, { secure: true });
+    const secure = await loaded({
+      config: `webhooks:\n  - url: "${receiver.url}/hook?x=1"\n    payload: { v: "{{ version.label }} ✓" }\n`,
+      inputs: { 'version-label': '1.0.0' },
+      env: { NODE_EXTRA_CA_CERTS: TEST_CERTIFICATE }
+    });
+    expect(secure.builtins).toContain('https');
+    expect(secure.builtins).toContain('tls');
+    expect(
+      receiver.requests.map(r => `${r.method} ${r.url} ${r.headers['content-length']} ${r.text}`)
+    ).toEqual(['POST /hook?x=1 17 {"v":"1.0.0 ✓"}']);
   });
 
   it('a proxy brings in tunnel.js; a host no_proxy names goes direct', async () => {

@@ -1,14 +1,10 @@
 // The runner's proxy settings are honoured: a CONNECT proxy on 127.0.0.1 carries the delivery to
 // a host name that only the proxy knows (it leads every tunnel to the local receiver).
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
-import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { errorMessages, runAction } from '../support/action.js';
 import { RELEASE, startGitHubApi } from '../support/fake-apis.js';
 import { startProxy, type TunnelProxy } from '../support/proxy.js';
-import { startReceiver, type Receiver } from '../support/receiver.js';
+import { startReceiver, TEST_CERTIFICATE, type Receiver } from '../support/receiver.js';
 
 let receiver: Receiver | undefined;
 let proxy: TunnelProxy | undefined;
@@ -43,49 +39,29 @@ describe('proxies', () => {
   });
 
   it("delivers https through https_proxy, authenticating with its URL's credentials", async () => {
-    const tls = path.resolve('test/support/tls');
-    const bodies: string[] = [];
-    const server = createHttpsServer(
-      {
-        key: readFileSync(path.join(tls, 'key.pem')),
-        cert: readFileSync(path.join(tls, 'cert.pem'))
-      },
-      (request, response) => {
-        let text = '';
-        request.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-        request.on('end', () => {
-          bodies.push(`${request.method} ${request.headers.host} ${request.url} ${text}`);
-          response.writeHead(204).end();
-        });
+    receiver = await startReceiver(undefined, { secure: true });
+    const tunnels: string[] = [];
+    const proxyUrl = await startTunnelProxy(receiver.url, tunnels);
+    const run = await runAction({
+      config:
+        'webhooks:\n  - url: "https://hooks.release.test/notify"\n    payload: { v: "{{ version.label }}" }\n',
+      inputs: { 'version-label': '3.1.4' },
+      env: {
+        https_proxy: proxyUrl.replace('http://', 'http://ci-bot:p%40ss%3Aw0rd@'),
+        no_proxy: 'elsewhere.test',
+        NODE_EXTRA_CA_CERTS: TEST_CERTIFICATE
       }
-    );
-    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-    try {
-      const { port } = server.address() as AddressInfo;
-      const tunnels: string[] = [];
-      const proxyUrl = await startTunnelProxy(`https://127.0.0.1:${port}`, tunnels);
-      const run = await runAction({
-        config:
-          'webhooks:\n  - url: "https://hooks.release.test/notify"\n    payload: { v: "{{ version.label }}" }\n',
-        inputs: { 'version-label': '3.1.4' },
-        env: {
-          https_proxy: proxyUrl.replace('http://', 'http://ci-bot:p%40ss%3Aw0rd@'),
-          no_proxy: 'elsewhere.test',
-          NODE_EXTRA_CA_CERTS: path.join(tls, 'cert.pem')
-        }
-      });
-      expect(errorMessages(run.stdout)).toBe('');
-      expect(run.code).toBe(0);
-      expect(tunnels).toEqual(['hooks.release.test:443']);
-      expect(proxy?.authorizations).toEqual([
-        `Basic ${Buffer.from('ci-bot:p@ss:w0rd').toString('base64')}`
-      ]);
-      expect(bodies).toEqual(['POST hooks.release.test /notify {"v":"3.1.4"}']);
-      expect(run.stdout).not.toContain('w0rd');
-    } finally {
-      server.closeAllConnections();
-      server.close();
-    }
+    });
+    expect(errorMessages(run.stdout)).toBe('');
+    expect(run.code).toBe(0);
+    expect(tunnels).toEqual(['hooks.release.test:443']);
+    expect(proxy?.authorizations).toEqual([
+      `Basic ${Buffer.from('ci-bot:p@ss:w0rd').toString('base64')}`
+    ]);
+    expect(receiver.requests.map(r => `${r.method} ${r.headers.host} ${r.url} ${r.text}`)).toEqual([
+      'POST hooks.release.test /notify {"v":"3.1.4"}'
+    ]);
+    expect(run.stdout).not.toContain('w0rd');
   });
 
   it('times out through the proxy when the server never answers', async () => {
