@@ -113,8 +113,7 @@ function send(request: OutgoingRequest, body: string | undefined, inFlight: Clie
   const secure = url.protocol === 'https:';
   const options: RequestOptions = {
     method: request.method,
-    // An IPv6 literal is written in brackets in a URL, and connected to without them.
-    hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+    hostname: hostOf(url),
     port: url.port || (secure ? 443 : 80),
     path: url.pathname + url.search,
     headers,
@@ -122,6 +121,11 @@ function send(request: OutgoingRequest, body: string | undefined, inFlight: Clie
     agent: proxyAgent(url, inFlight) ?? false
   };
   return secure ? process.getBuiltinModule('node:https').request(options) : httpRequest(options);
+}
+
+/** The host to connect to: an IPv6 literal is written in brackets in a URL, and used without. */
+function hostOf(url: URL): string {
+  return url.hostname.replace(/^\[(.*)\]$/, '$1');
 }
 
 /**
@@ -135,7 +139,7 @@ function proxyAgent(url: URL, inFlight: ClientRequest[]): Agent | undefined {
   const overHttps = proxy.protocol === 'https:';
   const options = {
     proxy: {
-      host: proxy.hostname,
+      host: hostOf(proxy),
       port: Number(proxy.port) || (overHttps ? 443 : 80),
       ...((proxy.username || proxy.password) && {
         proxyAuth: `${proxy.username}:${proxy.password}`

@@ -15,8 +15,12 @@ afterEach(async () => {
   proxy = undefined;
 });
 
-async function startTunnelProxy(target: string, tunnels: string[]): Promise<string> {
-  proxy = await startProxy(target, tunnels);
+async function startTunnelProxy(
+  target: string,
+  tunnels: string[],
+  host?: '127.0.0.1' | '::1'
+): Promise<string> {
+  proxy = await startProxy(target, tunnels, host);
   return proxy.url;
 }
 
@@ -62,6 +66,20 @@ describe('proxies', () => {
       'POST hooks.release.test /notify {"v":"3.1.4"}'
     ]);
     expect(run.stdout).not.toContain('w0rd');
+  });
+
+  it('reaches a proxy whose host is an IPv6 literal', async () => {
+    receiver = await startReceiver();
+    const tunnels: string[] = [];
+    const proxyUrl = await startTunnelProxy(receiver.url, tunnels, '::1');
+    const run = await runAction({
+      config: 'webhooks:\n  - url: "http://hooks.release.test/notify"\n',
+      env: { http_proxy: proxyUrl }
+    });
+    expect(errorMessages(run.stdout)).toBe('');
+    expect(run.code).toBe(0);
+    expect(tunnels).toEqual(['hooks.release.test:80']);
+    expect(receiver.requests).toHaveLength(1);
   });
 
   it('times out through the proxy when the server never answers', async () => {

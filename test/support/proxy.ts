@@ -1,4 +1,4 @@
-// A CONNECT proxy on 127.0.0.1 that leads every tunnel to one local server, whatever host the
+// A CONNECT proxy on 127.0.0.1 (or ::1) that leads every tunnel to one local server, whatever host the
 // client asked for, and records the hosts it was asked for and the credentials each CONNECT carried.
 import { createServer } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
@@ -10,7 +10,11 @@ export interface TunnelProxy {
   close(): Promise<void>;
 }
 
-export async function startProxy(target: string, tunnels: string[]): Promise<TunnelProxy> {
+export async function startProxy(
+  target: string,
+  tunnels: string[],
+  host: '127.0.0.1' | '::1' = '127.0.0.1'
+): Promise<TunnelProxy> {
   const { port } = new URL(target);
   const proxy = createServer();
   const authorizations: string[] = [];
@@ -32,9 +36,9 @@ export async function startProxy(target: string, tunnels: string[]): Promise<Tun
     upstream.on('error', () => client.destroy());
     client.on('error', () => upstream.destroy());
   });
-  await new Promise<void>(resolve => proxy.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>(resolve => proxy.listen(0, host, resolve));
   return {
-    url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${(proxy.address() as AddressInfo).port}`,
     authorizations,
     close: async () => {
       for (const socket of tunnelSockets) socket.destroy();
