@@ -56,7 +56,7 @@ export async function run(
 
     // Inputs, the config and the templates are checked in one pass and reported together.
     const config = await collecting(problems, async () => {
-      const read = await readConfig(
+      const read = readConfig(
         readConfigText(settings.configPath, settings.workspace, 'input config'),
         settings.configPath
       );

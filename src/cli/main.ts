@@ -63,10 +63,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     for (const [name, value] of options.set) if (name.startsWith('secrets.')) masker.add(value);
 
-    const config = await loadConfig(
-      readConfigText(options.config, io.cwd, '--config'),
-      options.config
-    );
+    const config = loadConfig(readConfigText(options.config, io.cwd, '--config'), options.config);
     const context = cliContext({
       set: options.set,
       secrets,

@@ -2,7 +2,6 @@
 // line and column of the first syntax error (the engine's own messages do not always say where),
 // and read into the config's tree with each node's offset, so that each string inside becomes a
 // template placed in the file.
-import { resolvePlain } from './common-yaml.js';
 import { LinePositions, type YamlNode, type YamlPair, type YamlScalar } from './yaml-tree.js';
 
 export type JsonTextResult =
@@ -32,8 +31,8 @@ const LITERAL = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
 const ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
 
 /**
- * Strings become double-quoted scalars; numbers, booleans and null are resolved as YAML resolves
- * them (JSON is YAML), keeping the number as written.
+ * Strings become double-quoted scalars; numbers, booleans and null are resolved as the yaml
+ * library resolves them (JSON is YAML), keeping the number as written.
  */
 function readJson(text: string): YamlNode {
   let i = 0;
@@ -111,10 +110,15 @@ function readJson(text: string): YamlNode {
       fail(i >= text.length ? 'the text ends too early' : `unexpected ${JSON.stringify(char)}`);
     i = LITERAL.lastIndex;
     const source = text.slice(start, i);
-    return { kind: 'scalar', value: resolvePlain(source), style: 'PLAIN', source, start, end: i };
+    return { kind: 'scalar', value: literal(source), style: 'PLAIN', source, start, end: i };
   };
   const root = value();
   skipSpace();
   if (i < text.length) fail('unexpected text after the JSON value');
   return root;
+}
+
+function literal(source: string): number | boolean | null {
+  if (source === 'null') return null;
+  return source === 'true' || source === 'false' ? source === 'true' : Number(source);
 }

@@ -26,13 +26,12 @@ import {
   type WebhookDefinition,
   type WebhooksConfig
 } from './types.js';
-import { parseCommonYaml } from './common-yaml.js';
+import { parseYaml } from './yaml-library.js';
 import {
   isMap,
   isScalar,
   isSeq,
   pairOf,
-  type YamlDocument,
   type YamlMap,
   type YamlNode as Node
 } from './yaml-tree.js';
@@ -57,8 +56,8 @@ interface Fields {
   continueOnError?: boolean;
 }
 
-export async function loadConfig(text: string, file: string): Promise<WebhooksConfig> {
-  const { config, problems } = await readConfig(text, file);
+export function loadConfig(text: string, file: string): WebhooksConfig {
+  const { config, problems } = readConfig(text, file);
   if (problems.length > 0) throw new UserError(problems);
   return config;
 }
@@ -67,27 +66,11 @@ export async function loadConfig(text: string, file: string): Promise<WebhooksCo
  * The webhooks that could be read, and the problems of the file. With problems, the config is
  * for checking the templates it has (all errors in one pass), never for sending.
  */
-export async function readConfig(
+export function readConfig(
   text: string,
   file: string
-): Promise<{ config: WebhooksConfig; problems: Problem[] }> {
-  return readConfigDocument(text, file, await readYaml(text));
-}
-
-/** The common reader's tree, or else the yaml library's reading (loaded only then). */
-async function readYaml(text: string): Promise<YamlDocument> {
-  const contents = parseCommonYaml(text);
-  if (contents !== undefined) return { contents, problems: [] };
-  const { parseWithLibrary } = await import('./yaml-library.js');
-  return parseWithLibrary(text);
-}
-
-function readConfigDocument(
-  text: string,
-  file: string,
-  document: YamlDocument
 ): { config: WebhooksConfig; problems: Problem[] } {
-  const reader = new ConfigReader(text, file, document);
+  const reader = new ConfigReader(text, file, parseYaml(text));
   let webhooks: WebhookDefinition[] = [];
   try {
     webhooks = reader.read();

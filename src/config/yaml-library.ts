@@ -1,5 +1,5 @@
-// The yaml library's reading of a file, as the config reader's tree: for the YAML the common
-// reader leaves (common-yaml.ts), and for every error message. A file of its own (yaml.js).
+// The yaml library's reading of a file, as the small tree the config reader walks (a JSON payload
+// written as a string becomes the same tree: json-text.ts).
 import {
   isAlias,
   isMap,
@@ -12,7 +12,7 @@ import {
 } from 'yaml';
 import type { ScalarStyle, YamlDocument, YamlNode } from './yaml-tree.js';
 
-export function parseWithLibrary(text: string): YamlDocument {
+export function parseYaml(text: string): YamlDocument {
   const doc = parseDocument(text, {
     lineCounter: new LineCounter(),
     uniqueKeys: true,

@@ -4,9 +4,9 @@ import { loadConfig } from '../../src/config/load.js';
 import type { PayloadTree } from '../../src/config/types.js';
 import { UserError, type Problem } from '../../src/problems.js';
 
-async function problemsOf(text: string): Promise<Problem[]> {
+function problemsOf(text: string): Problem[] {
   try {
-    await loadConfig(text, 'hooks.yml');
+    loadConfig(text, 'hooks.yml');
   } catch (error) {
     if (error instanceof UserError) return error.problems;
     throw error;
@@ -16,10 +16,7 @@ async function problemsOf(text: string): Promise<Problem[]> {
 
 describe('loading webhooks.yml', () => {
   it('loads the bundled example', async () => {
-    const config = await loadConfig(
-      readFileSync('webhooks.example.yml', 'utf8'),
-      'webhooks.example.yml'
-    );
+    const config = loadConfig(readFileSync('webhooks.example.yml', 'utf8'), 'webhooks.example.yml');
     expect(config.webhooks.map(w => w.name)).toEqual([
       'Discord',
       'Slack',
@@ -30,7 +27,7 @@ describe('loading webhooks.yml', () => {
   });
 
   it('applies defaults under each webhook, merging headers with the webhook winning', async () => {
-    const { webhooks } = await loadConfig(
+    const { webhooks } = loadConfig(
       `defaults:
   headers: { User-Agent: my-ci, X-Team: games }
   timeout: 5
@@ -64,7 +61,7 @@ webhooks:
   });
 
   it('reads a payload given as JSON text into templates with their own positions', async () => {
-    const { webhooks } = await loadConfig(
+    const { webhooks } = loadConfig(
       `webhooks:
   - url: https://a.example
     payload: |
@@ -101,7 +98,7 @@ webhooks:
   });
 
   it('takes headers as a JSON object in a string, as the Panel does', async () => {
-    const { webhooks } = await loadConfig(
+    const { webhooks } = loadConfig(
       `webhooks:\n  - url: https://a.example\n    headers: '{"Authorization": "Bearer {{ secrets.T }}", "X-N": 5}'\n`,
       'hooks.yml'
     );
@@ -112,7 +109,7 @@ webhooks:
   });
 
   it('resolves YAML anchors and aliases', async () => {
-    const { webhooks } = await loadConfig(
+    const { webhooks } = loadConfig(
       `webhooks:\n  - url: https://a.example\n    payload: &common { v: "{{ version.label }}" }\n  - url: https://b.example\n    payload: *common\n`,
       'hooks.yml'
     );
@@ -183,13 +180,13 @@ webhooks:
       /unknown key `methd`; did you mean `method`/
     ]
   ])('%s is reported at its line and column', async (_name, text, line, col, message) => {
-    const [problem] = await problemsOf(text);
+    const [problem] = problemsOf(text);
     expect(problem.message + ' ' + (problem.field ?? '')).toMatch(message);
     expect(problem.place).toEqual({ file: 'hooks.yml', line, col });
   });
 
   it('a JSON syntax error in a block payload points at its line in the file', async () => {
-    const [problem] = await problemsOf(
+    const [problem] = problemsOf(
       'webhooks:\n  - url: https://x\n    payload: |\n      {\n        "a": 1,\n        "b": oops\n      }\n'
     );
     expect(problem.place?.line).toBe(6);

@@ -17,7 +17,7 @@ const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')));
 
 async function loaderAccepts(text: string): Promise<boolean> {
   try {
-    await loadConfig(text, 'corpus.yml');
+    loadConfig(text, 'corpus.yml');
     return true;
   } catch (error) {
     if (error instanceof UserError) return false;
