@@ -1,18 +1,30 @@
-// Rendering of templates, with positions of faults in the file. Templates that print variables
-// through common filters are rendered by the plain renderer; the first one that needs more loads
-// Liquid.
+// Rendering of templates with liquidjs, with positions of faults in the file and a record of
+// which templates read a secret. A run whose templates only print variables
+// (`{{ app.name }} {{ version.label }} is out`) never loads liquidjs: ./outputs.ts prints them.
 import { closestName } from '../config/suggest.js';
+import { isSecretPlaceholder } from '../placeholder.js';
 import { placeInTemplate } from '../config/template-place.js';
 import type { Template } from '../config/types.js';
 import type { Problem } from '../problems.js';
 import { RenderBudget, RenderBudgetExceeded } from './budget.js';
-import type { LiquidRenderer } from './liquid.js';
-import { renderPlain, type ExtraFilters } from './plain.js';
+import { isOutputsOnly, printOutputs, UnknownVariable } from './outputs.js';
+
+export interface Rendered {
+  text: string;
+  /** The render read a value of `secrets`: what it made is secret-derived (SPEC §8). */
+  readSecret: boolean;
+}
 
 export interface TemplateEngine {
-  render(template: Template, scope: object, webhook: string): string;
+  render(template: Template, scope: object, webhook: string): Rendered;
   /** A `when` condition, with Liquid truthiness (only false and nil are false). */
-  condition(template: Template, scope: object, webhook: string): boolean;
+  condition(
+    template: Template,
+    scope: object,
+    webhook: string
+  ): { value: boolean; readSecret: boolean };
+  /** Secrets that record every read of their values, for the scope of every render. */
+  watched<T extends object>(secrets: T): T;
 }
 
 /** Thrown by a template; carries the file position of the fault. */
@@ -26,65 +38,98 @@ export class TemplateError extends Error {
   }
 }
 
-class NeedsLiquid extends Error {}
+type Filters = Record<string, (value: unknown, ...args: unknown[]) => unknown>;
 
-function plainEngine(budget: RenderBudget, extraFilters?: ExtraFilters): TemplateEngine {
-  return {
-    render(template, scope, webhook) {
-      try {
-        const output = renderPlain(template.source, scope, budget, extraFilters);
-        if (output === undefined) throw new NeedsLiquid();
-        return output;
-      } catch (error) {
-        if (error instanceof RenderBudgetExceeded)
-          throw templateError(error, template, webhook, { scope, filters: [] });
-        throw error;
-      }
-    },
-    condition() {
-      throw new NeedsLiquid();
+/**
+ * The engine for a run's templates: liquidjs (loaded now) unless every template only prints
+ * variables that hold text, numbers or booleans in `scope`. One render budget for the run.
+ */
+export async function templateEngine(
+  templates: Template[],
+  conditions: Template[],
+  scope: object,
+  extraFilters: Filters | undefined
+): Promise<TemplateEngine> {
+  const budget = new RenderBudget();
+  const reads = new SecretReads();
+  const needsLiquid =
+    templates.some(template => !isOutputsOnly(template.source, scope)) ||
+    conditions.some(condition => !isLiteral(condition));
+  const liquid = needsLiquid
+    ? (await import('./liquid.js')).createLiquidRenderer(extraFilters)
+    : undefined;
+  const known = (scope: object): Known => ({ scope, filters: liquid?.filterNames ?? [] });
+
+  const tracked = <T>(
+    template: Template,
+    scope: object,
+    webhook: string,
+    work: () => T
+  ): { value: T; readSecret: boolean } => {
+    const before = reads.count;
+    try {
+      return { value: work(), readSecret: reads.count > before };
+    } catch (error) {
+      throw templateError(error, template, webhook, known(scope), reads.count > before);
     }
   };
+
+  return {
+    watched: secrets => reads.watch(secrets),
+    render(template, scope, webhook) {
+      const { value: text, readSecret } = tracked(template, scope, webhook, () => {
+        const output = liquid
+          ? liquid.render(template.source, scope, budget)
+          : printOutputs(template.source, scope);
+        budget.spend(output.length);
+        return output;
+      });
+      return { text, readSecret };
+    },
+    condition(template, scope, webhook) {
+      if (isLiteral(template)) return { value: template.source === 'true', readSecret: false };
+      const wrapped = /^\s*\{\{([^]*)\}\}\s*$/.exec(template.source);
+      const { value, readSecret } = tracked(template, scope, webhook, () => {
+        if (!liquid) throw new Error('a condition needs Liquid');
+        return liquid.evaluate(wrapped ? wrapped[1] : template.source, scope, budget);
+      });
+      return { value: value !== false && value !== null && value !== undefined, readSecret };
+    }
+  };
+}
+
+/** `when: true` and `when: false` need no engine. */
+function isLiteral(condition: Template): boolean {
+  return condition.source === 'true' || condition.source === 'false';
 }
 
 /**
- * Runs `work` with the plain engine, or again with Liquid when a template needs it. `work` must be
- * pure: the first pass is thrown away. Each pass has one render budget for all its templates.
+ * Counts every read of a secret's value, whatever reads it (a variable, a filter, `json`, a
+ * loop, an assignment), so taint is what the engine did, not a guess from the template's text.
  */
-export async function withTemplateEngine<T>(
-  extraFilters: Record<string, (value: unknown, ...args: unknown[]) => unknown> | undefined,
-  work: (engine: TemplateEngine) => T
-): Promise<T> {
-  try {
-    return work(plainEngine(new RenderBudget(), extraFilters));
-  } catch (error) {
-    if (!(error instanceof NeedsLiquid)) throw error;
-  }
-  const { createLiquidRenderer } = await import('./liquid.js');
-  return work(liquidEngine(createLiquidRenderer(extraFilters), new RenderBudget()));
-}
+class SecretReads {
+  count = 0;
 
-function liquidEngine(liquid: LiquidRenderer, budget: RenderBudget): TemplateEngine {
-  return {
-    render(template, scope, webhook) {
-      try {
-        const output = liquid.render(template.source, scope, budget);
-        budget.spend(output.length);
-        return output;
-      } catch (error) {
-        throw templateError(error, template, webhook, { scope, filters: liquid.filterNames });
+  /** A dry run's placeholder for a secret the run lacks is a mask already, not a secret. */
+  private record(value: unknown) {
+    if (!(typeof value === 'string' && isSecretPlaceholder(value))) this.count++;
+  }
+
+  watch<T extends object>(secrets: T): T {
+    return new Proxy(secrets, {
+      get: (target, key, receiver) => {
+        const value: unknown = Reflect.get(target, key, receiver);
+        if (typeof key === 'string' && Reflect.getOwnPropertyDescriptor(target, key))
+          this.record(value);
+        return value;
+      },
+      getOwnPropertyDescriptor: (target, key) => {
+        const descriptor = Reflect.getOwnPropertyDescriptor(target, key);
+        if (descriptor) this.record(descriptor.value);
+        return descriptor;
       }
-    },
-    condition(template, scope, webhook) {
-      const wrapped = /^\s*\{\{([^]*)\}\}\s*$/.exec(template.source);
-      try {
-        const value = liquid.evaluate(wrapped ? wrapped[1] : template.source, scope, budget);
-        return value !== false && value !== null && value !== undefined;
-      } catch (error) {
-        throw templateError(error, template, webhook, { scope, filters: liquid.filterNames });
-      }
-    }
-  };
+    });
+  }
 }
 
 /** What a message about an unknown name can suggest from. */
@@ -97,7 +142,8 @@ function templateError(
   error: unknown,
   template: Template,
   webhook: string,
-  known: Known
+  known: Known,
+  readSecret: boolean
 ): TemplateError {
   const raw = error instanceof Error ? error.message : String(error);
   if (error instanceof RenderBudgetExceeded || BUDGET_MESSAGE.test(raw))
@@ -110,23 +156,39 @@ function templateError(
       },
       true
     );
-  const position = /, line:(\d+), col:(\d+)/.exec(raw);
+  const position =
+    error instanceof UnknownVariable
+      ? [error.line, error.col]
+      : /, line:(\d+), col:(\d+)/.exec(raw)?.slice(1).map(Number);
   const place = position
-    ? placeInTemplate(template.place, template.origin, Number(position[1]), Number(position[2]))
+    ? placeInTemplate(template.place, template.origin, position[0], position[1])
     : template.place;
   const message = raw.replace(/, line:\d+, col:\d+[^]*$/, '').split('\n')[0];
   // Liquid names only the first unknown part (`versoin`); the template has the whole path.
   const written = position
     ? /^[\w.]+/.exec(
-        template.source.split('\n')[Number(position[1]) - 1]?.slice(Number(position[2]) - 1) ?? ''
+        template.source.split('\n')[position[0] - 1]?.slice(position[1] - 1) ?? ''
       )?.[0]
     : undefined;
+  const described = describe(message, known, written);
   return new TemplateError({
-    message: describe(message, known, written),
+    message:
+      readSecret && !quotesOnlyTemplateText(described, template.source)
+        ? 'the template failed after reading a secret; its error is withheld, as it could quote what the secret made'
+        : described,
     place,
     field: template.field,
     webhook
   });
+}
+
+/** Whether every `quoted` name in a message is written in the template itself. */
+function quotesOnlyTemplateText(message: string, source: string): boolean {
+  const quoted = [...message.matchAll(/`([^`]*)`/g)].map(match => match[1]);
+  const rest = message.replace(/`[^`]*`/g, '');
+  return (
+    !/["']/.test(rest) && quoted.every(text => source.includes(text.replace(/^secrets\./, '')))
+  );
 }
 
 /** liquidjs wraps what the budget throws inside a filter or tag in an error of its own. */

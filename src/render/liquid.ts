@@ -1,6 +1,6 @@
 // The Liquid engine: strict, bounded by the run's render budget, and unable to touch the file
 // system. A file of its own in the bundle (dist/liquid.js), loaded only by a run with a template
-// the plain renderer leaves.
+// that does more than print variables (./outputs.ts).
 import { Context, Liquid, type FilterImplOptions, type FS } from 'liquidjs';
 import type { RenderBudget } from './budget.js';
 import * as filters from './filters.js';

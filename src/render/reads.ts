@@ -1,6 +1,5 @@
-// Which variables a webhook's templates read, found in their Liquid markup: the secrets (whose
-// output is shown as `***` whole: masking the finished text cannot catch what a filter or a URL
-// parser made of a secret, SPEC §8) and the version label (which a real delivery must have, §3).
+// A webhook's templates, whether they read the version label (which a real delivery must have,
+// SPEC §3), and how a value read from secrets is shown (which values did is told by the engine).
 import type { PayloadTree, Template, WebhookDefinition } from '../config/types.js';
 import { carriesBody } from '../http-facts.js';
 
@@ -8,15 +7,6 @@ const MARKUP = /\{\{[^]*?\}\}|\{%[^]*?%\}/g;
 
 function markupOf(source: string): string[] {
   return source.includes('{') ? [...source.matchAll(MARKUP)].map(([m]) => m.slice(2, -2)) : [];
-}
-
-/** `secrets` by name, or a lookup whose root is computed (`[name]`), which could reach it. */
-const SECRET_READ = /\bsecrets\b|(?:^|[\s{%(,:=|])\[/;
-
-export function readsSecrets(source: string): boolean {
-  if (markupOf(source).some(markup => SECRET_READ.test(markup))) return true;
-  // An unclosed tag renders nothing readable, but says so in an error: treat it as reading.
-  return /\{[{%](?![^]*[}%]\})/.test(source) && /\bsecrets\b/.test(source);
 }
 
 /** `version.label`, or the whole `version` (`{{ version | json }}`). */

@@ -5,7 +5,7 @@ import type { VersionContext } from '../context/types.js';
 import { carriesBody } from '../http-facts.js';
 import { startsWithSecretPlaceholder } from '../placeholder.js';
 import type { Problem } from '../problems.js';
-import { TemplateError, withTemplateEngine, type TemplateEngine } from './engine.js';
+import { TemplateError, templateEngine, type Rendered, type TemplateEngine } from './engine.js';
 import { formEncode } from './form.js';
 import {
   destinationProblems,
@@ -17,7 +17,7 @@ import {
 } from './destination.js';
 import type { AnswerReader } from '../destinations/types.js';
 import { jsonText, NumberText } from './json.js';
-import { readsSecrets, shownSecretUrl, SHOWN_SECRET, templatesOf } from './reads.js';
+import { shownSecretUrl, SHOWN_SECRET, templatesOf } from './reads.js';
 
 export interface HttpMessage {
   method: Method;
@@ -69,32 +69,39 @@ export async function renderAll(
       webhook.destination !== 'http' || templatesOf(webhook).some(t => usesMarkupFilter(t.source))
   );
   const kit = needsKit ? await loadDestinationKit() : undefined;
-  const filters = kit?.markupFilters(moreUrlOf(context));
-  return withTemplateEngine(filters, engine => {
-    const outcomes: RenderOutcome[] = [];
-    for (const webhook of webhooks) {
-      try {
-        outcomes.push(renderWebhook(engine, webhook, context, options, kit));
-      } catch (error) {
-        if (!(error instanceof TemplateError && error.budgetSpent)) throw error;
-        // The budget is the run's: once spent, nothing else renders.
-        outcomes.push({ kind: 'failed', problems: [error.problem] });
-        for (const rest of webhooks.slice(outcomes.length))
-          outcomes.push({
-            kind: 'failed',
-            problems: [
-              {
-                message: "not rendered: the run's render budget was spent",
-                place: rest.place,
-                webhook: rest.name
-              }
-            ]
-          });
-        break;
-      }
+  const engine = await templateEngine(
+    webhooks.flatMap(webhook => [
+      ...templatesOf(webhook),
+      ...(webhook.secret ? [webhook.secret] : [])
+    ]),
+    webhooks.flatMap(webhook => (webhook.when ? [webhook.when] : [])),
+    { ...context, webhook: { name: '' } },
+    kit?.markupFilters(moreUrlOf(context))
+  );
+  const watchedContext = { ...context, secrets: engine.watched(context.secrets) };
+  const outcomes: RenderOutcome[] = [];
+  for (const webhook of webhooks) {
+    try {
+      outcomes.push(renderWebhook(engine, webhook, watchedContext, options, kit));
+    } catch (error) {
+      if (!(error instanceof TemplateError && error.budgetSpent)) throw error;
+      // The budget is the run's: once spent, nothing else renders.
+      outcomes.push({ kind: 'failed', problems: [error.problem] });
+      for (const rest of webhooks.slice(outcomes.length))
+        outcomes.push({
+          kind: 'failed',
+          problems: [
+            {
+              message: "not rendered: the run's render budget was spent",
+              place: rest.place,
+              webhook: rest.name
+            }
+          ]
+        });
+      break;
     }
-    return outcomes;
-  });
+  }
+  return outcomes;
 }
 
 function renderWebhook(
@@ -118,29 +125,31 @@ function renderWebhook(
   };
   const render = (template: Template) =>
     attempt(() => engine.render(template, scope, webhook.name));
-  const shownOf = (template: Template, value: string) =>
-    readsSecrets(template.source) ? SHOWN_SECRET : value;
+  const shownOf = (rendered: Rendered) => (rendered.readSecret ? SHOWN_SECRET : rendered.text);
   const fail = (template: Template, message: string) =>
     problems.push({ message, place: template.place, field: template.field, webhook: webhook.name });
 
   const condition = webhook.when;
-  const wanted = condition ? attempt(() => engine.condition(condition, scope, webhook.name)) : true;
+  const wanted = condition
+    ? attempt(() => engine.condition(condition, scope, webhook.name).value)
+    : true;
   if (wanted === false && !options.checkSkipped)
     return { kind: 'skipped', reason: `when: ${condition?.source}` };
 
   const renderedUrl = render(webhook.url);
   let url: string | undefined;
   if (renderedUrl !== undefined) {
-    url = checkUrl(renderedUrl, options.secretPlaceholders);
-    if (url === undefined) fail(webhook.url, describeBadUrl(renderedUrl, webhook.url));
+    url = checkUrl(renderedUrl.text, options.secretPlaceholders);
+    if (url === undefined) fail(webhook.url, describeBadUrl(renderedUrl));
   }
-  let shownUrl = readsSecrets(webhook.url.source) ? shownSecretUrl(webhook.url.source) : url;
+  let shownUrl = renderedUrl?.readSecret ? shownSecretUrl(webhook.url.source) : url;
 
   const headers: Array<[string, string]> = [];
   const shownHeaders: Array<[string, string]> = [];
   for (const header of webhook.headers) {
-    const value = render(header.value);
-    if (value === undefined) continue;
+    const rendered = render(header.value);
+    if (rendered === undefined) continue;
+    const value = rendered.text;
     if (/[\r\n]/.test(value))
       fail(header.value, 'the rendered value contains a line break (CR or LF)');
     else if (!HEADER_VALUE.test(value))
@@ -150,26 +159,26 @@ function renderWebhook(
       );
     else {
       headers.push([header.name, value]);
-      shownHeaders.push([header.name, shownOf(header.value, value)]);
+      shownHeaders.push([header.name, shownOf(rendered)]);
     }
   }
 
   const payload = webhook.payload;
-  let text: string | undefined;
+  let text: Rendered | undefined;
   let value: unknown;
   let shownValue: unknown;
   if (payload?.kind === 'text') {
     text = render(payload.template);
   } else if (payload) {
     [value, shownValue] = renderTree(payload.tree, template => {
-      const output = render(template) ?? '';
-      return [output, shownOf(template, output)];
+      const rendered = render(template) ?? { text: '', readSecret: false };
+      return [rendered.text, shownOf(rendered)];
     });
   } else if (webhook.destination === 'http') {
     value = shownValue = defaultPayload(webhook.method, scope);
   }
 
-  const signingKey = webhook.secret ? render(webhook.secret) : undefined;
+  const signingKey = webhook.secret ? render(webhook.secret)?.text : undefined;
   if (webhook.secret && signingKey !== undefined) {
     const keyProblem = signingKeyProblem(signingKey);
     if (keyProblem) fail(webhook.secret, keyProblem);
@@ -192,8 +201,8 @@ function renderWebhook(
       shownUrl = withQuery(shownUrl, formEncode(shownValue));
     }
   } else if (payload?.kind === 'text') {
-    body = text;
-    shownBody = text === undefined ? undefined : shownOf(payload.template, text);
+    body = text?.text;
+    shownBody = text === undefined ? undefined : shownOf(text);
   } else if (value !== undefined) {
     const encode = webhook.format === 'form' ? formEncode : jsonText;
     body = encode(value);
@@ -299,10 +308,10 @@ function checkUrl(text: string, secretPlaceholders: boolean): string | undefined
 }
 
 /** Why a rendered URL is refused, without echoing a URL built from secrets. */
-function describeBadUrl(text: string, template: Template): string {
+function describeBadUrl({ text, readSecret }: Rendered): string {
   if (text.trim() === '') return 'the URL rendered empty (is the secret or variable set?)';
   if (/\s/.test(text)) return 'the rendered URL contains white space';
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1];
-  const found = scheme && !readsSecrets(template.source) ? ` (found ${scheme}:)` : '';
+  const found = scheme && !readSecret ? ` (found ${scheme}:)` : '';
   return `the rendered URL must be an absolute http: or https: URL${found}`;
 }

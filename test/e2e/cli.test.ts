@@ -36,7 +36,7 @@ describe('the release-webhooks CLI', () => {
     );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('── Discord: POST ***\n');
+    expect(run.stdout).toContain('── Discord: POST ***DISCORD_WEBHOOK_URL***\n');
     expect(run.stdout).toContain('"title": "Space Game 4.5.6"');
     expect(run.stdout).toContain('"allowed_mentions"');
     expect(run.stdout).toMatch(/webhook\(s\) checked, nothing sent/);

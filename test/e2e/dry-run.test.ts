@@ -68,20 +68,23 @@ describe('test mode', () => {
     expect(run.summary).toContain(`PUT ${receiver.url}/apps/space-game`);
   });
 
-  it('a secret the run lacks (a fork pull request) renders instead of failing, shown as ***', async () => {
+  it('a secret the run lacks (a fork pull request) renders as ***NAME***; a value that reads a real one is ***', async () => {
     const run = await runAction({
       config: `webhooks:
   - name: Discord
     url: "{{ secrets.DISCORD_WEBHOOK_URL }}"
-    headers: { Authorization: "Bearer {{ secrets.API_TOKEN }}", X-Note: "{{ secrets.NOTE }}" }
+    headers: { Authorization: "Bearer {{ secrets.API_TOKEN }}", X-Note: "{{ secrets.NOTE }}", X-Mixed: "{{ secrets.NOTE }}-{{ secrets.PRESENT | slice: 1, 3 }}" }
     payload: { content: "{{ version.label }}" }
 `,
-      inputs: { test: 'true' }
+      inputs: { test: 'true', secrets: JSON.stringify({ PRESENT: 'pr3sent-value' }) }
     });
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('POST ***\n');
-    expect(run.stdout).toContain('X-Note: ***\n');
-    expect(run.results[0].url).toBe('***');
+    expect(run.stdout).toContain('POST ***DISCORD_WEBHOOK_URL***\n');
+    expect(run.stdout).toContain('X-Note: ***NOTE***\n');
+    expect(run.stdout).toContain('X-Mixed: ***\n');
+    const printed = run.stdout.replace(/^::add-mask::.*$/gm, '');
+    expect(printed).not.toContain('3se');
+    expect(run.results[0].url).toBe('***DISCORD_WEBHOOK_URL***');
   });
 
   it('a missing secret is still an error outside test mode', async () => {

@@ -38,7 +38,7 @@ async function render(
   ctx: VersionContext = context,
   checkSkipped = false
 ): Promise<RenderOutcome[]> {
-  const config = await loadConfig(yaml, 'hooks.yml');
+  const config = loadConfig(yaml, 'hooks.yml');
   return renderAll(config.webhooks, ctx, {
     userAgent: 'release-webhooks/test',
     checkSkipped,
