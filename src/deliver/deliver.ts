@@ -1,6 +1,6 @@
 // Delivers rendered requests: each with its id, retried as the policy says, a bounded pool of
 // concurrent deliveries, and results in the order they were asked for.
-import { randomUUID } from '../crypto.js';
+import { randomUUID } from 'node:crypto';
 import { reasonPhrase } from '../http-facts.js';
 import type { HttpAnswer, OutgoingRequest } from '../net/exchange.js';
 import { withRetries, type RetryPolicy } from '../net/retry.js';

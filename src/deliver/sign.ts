@@ -1,5 +1,5 @@
 // Standard Webhooks and GitHub-style signatures over the exact bytes sent.
-import { createHmac } from '../crypto.js';
+import { createHmac } from 'node:crypto';
 import type { SignatureScheme } from '../config/types.js';
 
 export interface Signing {
@@ -7,16 +7,8 @@ export interface Signing {
   secret: string;
 }
 
-type HmacSha256 = (key: Buffer, message: string) => Buffer;
-let signer: HmacSha256 | undefined;
-
-/** Loads the signer (hmac.js) before a run's first signature; until then node:crypto signs. */
-export async function prepareSigning(): Promise<void> {
-  signer ??= (await import('./hmac.js')).hmacSha256;
-}
-
 function hmacSha256(key: Buffer, message: string): Buffer {
-  return signer ? signer(key, message) : createHmac('sha256', key).update(message).digest();
+  return createHmac('sha256', key).update(message).digest();
 }
 
 export function signatureHeaders(

@@ -36,54 +36,64 @@ export interface ConvertOptions {
   moreUrl?: string;
   /** How length is measured (default UTF-16 code units). */
   measure?: (text: string) => number;
-  /** Parse the whole text even when a part would do (the tests compare the two). */
-  parseWhole?: boolean;
 }
+
+/** What the converter reads of a changelog with no length limit (SPEC §13). */
+export const MAX_MARKDOWN_INPUT = 1024 * 1024;
 
 export function convertMarkdown(markdown: string, dialect: Dialect, options: ConvertOptions = {}) {
   const style = DIALECTS[dialect];
-  const text = markdown.replace(/\r\n?/g, '\n');
-  const { maxLength } = options;
-  const measure = options.measure ?? ((output: string) => output.length);
-  // Parsing costs time in proportion to the text, and a long changelog is cut anyway: parse a
-  // part that ends at a line break (half as long again as the limit, then twice as long each
-  // time), and the whole only when no part is enough. A part is enough when its units without
-  // the last one (which the line break may have split) overflow: the cut then falls before the
-  // last, and every unit before it is whole, so the output equals the whole text's. That needs
-  // one more condition: no bracketed label of the part may be defined after it (`[label]: url`,
-  // which only the whole text can tell from code or HTML that looks the same); then nothing after
-  // the part can change it, and when something might, the whole is parsed.
-  if (maxLength !== undefined && !options.parseWhole)
-    for (let size = Math.ceil(maxLength * 1.5) + 1024; size < text.length; size *= 2) {
-      const end = text.indexOf('\n', size);
-      if (end < 0) break;
-      const part = text.slice(0, end);
-      if (mayBeDefinedAfter(part, text.slice(end))) break;
-      const units = unitsOf(part, style);
-      const whole = units.slice(0, -1);
-      if (measure(joined(whole)) > maxLength) return fit(whole, style, options);
-    }
+  const text = boundedInput(markdown.replace(/\r\n?/g, '\n'), options.maxLength);
   return fit(unitsOf(text, style), style, options);
 }
 
-/** A bracketed text, as a link label may be written (no unescaped brackets inside). */
-const BRACKETED = /\[((?:[^[\]\\]|\\.){1,999})\]/g;
-
-/** Whether a label in brackets in `part` is written as `[label]:` somewhere in `rest`. */
-function mayBeDefinedAfter(part: string, rest: string): boolean {
-  if (!rest.includes(']:')) return false;
-  const later = new Set<string>();
-  for (const match of rest.matchAll(BRACKETED))
-    if (rest[match.index + match[0].length] === ':') later.add(normalizedLabel(match[1]));
-  if (later.size === 0) return false;
-  for (const match of part.matchAll(BRACKETED))
-    if (later.has(normalizedLabel(match[1]))) return true;
-  return false;
+/**
+ * A cut output of `maxLength` never needs more of the text than a prefix many times as long (the
+ * markup it drops aside), ending at a line break, and the link definitions written after it
+ * (`[label]: url`) that the prefix may use: those go first, where they print nothing.
+ */
+function boundedInput(text: string, maxLength: number | undefined): string {
+  const limit = Math.min(
+    MAX_MARKDOWN_INPUT,
+    maxLength === undefined ? Infinity : maxLength * 8 + 16_384
+  );
+  if (text.length <= limit) return text;
+  const lineEnd = text.lastIndexOf('\n', limit);
+  const end = lineEnd > 0 ? lineEnd : limit;
+  const later = linkDefinitions(text)
+    .filter(definition => definition.at >= end)
+    .slice(0, 1_000)
+    .map(definition => definition.line);
+  return `${later.join('\n')}\n\n${text.slice(0, end)}`;
 }
 
-/** A label as CommonMark (and markdown-it) matches labels: case-folded, spaces collapsed. */
-function normalizedLabel(label: string): string {
-  return label.trim().replace(/\s+/g, ' ').toLowerCase().toUpperCase();
+/** A link reference definition on one line, as changelogs write them. */
+const DEFINITION = /^ {0,3}\[((?:[^[\]\\]|\\.){1,999})\]:[ \t]*\S/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const CLOSING_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+
+/** The first definition of each label, outside code fences, in one pass over the lines. */
+function linkDefinitions(text: string): Array<{ at: number; line: string }> {
+  const found = new Map<string, { at: number; line: string }>();
+  let fence: string | undefined;
+  for (let at = 0; at < text.length;) {
+    const next = text.indexOf('\n', at);
+    const lineEnd = next < 0 ? text.length : next;
+    const line = text.slice(at, Math.min(lineEnd, at + 3_000));
+    const marker = FENCE.exec(line)?.[1];
+    if (fence) {
+      const closing = CLOSING_FENCE.exec(line)?.[1];
+      if (closing?.[0] === fence[0] && closing.length >= fence.length) fence = undefined;
+    } else if (marker) {
+      fence = marker;
+    } else {
+      const label = DEFINITION.exec(line)?.[1];
+      if (label !== undefined && !found.has(normalizedLabel(label)))
+        found.set(normalizedLabel(label), { at, line });
+    }
+    at = lineEnd + 1;
+  }
+  return [...found.values()];
 }
 
 function unitsOf(markdown: string, style: Style): Unit[] {
@@ -301,4 +311,9 @@ function htmlText(html: string): string {
     .replace(/&nbsp;/g, ' ')
     .replace(/&amp;/g, '&')
     .trim();
+}
+
+/** A label as CommonMark matches labels: case-folded, spaces collapsed. */
+function normalizedLabel(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase().toUpperCase();
 }

@@ -4,8 +4,7 @@
 // tokens become tree nodes. markdown-it is chosen over micromark for its cold start: a run parses
 // one changelog once, before V8 has compiled anything, and markdown-it's line-based block
 // parser does that in a fraction of micromark's time (docs/performance.md).
-import markdownIt from 'markdown-it';
-import type Token from 'markdown-it/lib/token.mjs';
+import markdownIt, { type Token } from 'markdown-it';
 import type {
   List,
   ListItem,

@@ -1,5 +1,5 @@
 // Destinations (SPEC §12) through the built action, against fakes that refuse what the real
-// services refuse: every real release note in shared/data, through every destination's built-in
+// services refuse: every real release note in test/fixtures, through every destination's built-in
 // message, is accepted; and a dry run's verdict equals the destination's.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { startTeams } from '../support/fakes/teams.js';
 import { startTelegram, type TelegramMessage } from '../support/fakes/telegram.js';
 import { startReceiver } from '../support/receiver.js';
 
-const NOTES_DIR = path.resolve('../shared/data/release-notes');
+const NOTES_DIR = path.resolve('test/fixtures/release-notes');
 const NOTES = readdirSync(NOTES_DIR).filter(file => file.endsWith('.md') && file !== 'SOURCES.md');
 
 let fakes: {

@@ -1,12 +1,10 @@
 // The markup filters' converter: every dialect over every real release note, at many lengths.
 import { describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { convertMarkdown, DIALECT_NAMES } from '../../src/markup/convert.js';
-import { importsFrom } from '../support/imports.js';
+import { convertMarkdown, DIALECT_NAMES, MAX_MARKDOWN_INPUT } from '../../src/markup/convert.js';
 
-const NOTES_DIR = path.resolve('../shared/data/release-notes');
+const NOTES_DIR = path.resolve('test/fixtures/release-notes');
 const NOTES = readdirSync(NOTES_DIR)
   .filter(file => file.endsWith('.md') && file !== 'SOURCES.md')
   .map(file => [file, readFileSync(path.join(NOTES_DIR, file), 'utf8')] as const);
@@ -41,17 +39,6 @@ describe('converting GitHub Markdown for each destination', () => {
           expect((output.match(/```/g) ?? []).length % 2).toBe(0);
       }
   });
-
-  it.each(NOTES)(
-    '%s: parsing a part of a long text gives what parsing all of it gives',
-    (_file, note) => {
-      for (const dialect of DIALECT_NAMES)
-        for (const max of [300, 2000, 4096])
-          expect(convertMarkdown(note, dialect, { maxLength: max, moreUrl: MORE })).toBe(
-            convertMarkdown(note, dialect, { maxLength: max, moreUrl: MORE, parseWhole: true })
-          );
-    }
-  );
 
   it('writes each dialect its own way', () => {
     const note =
@@ -112,36 +99,31 @@ describe('converting GitHub Markdown for each destination', () => {
     }
   });
 
-  it('a part parsed alone keeps the link definitions after it, and a code fence open at the cut', () => {
+  it('reads a bounded prefix of a long changelog, with the link definitions written after it', () => {
     const entries = Array.from(
-      { length: 200 },
+      { length: 2_000 },
       (_, i) => `## [1.${i}.0]\n\n- change ${i} with \`code\`\n\n\`\`\`\nblock ${i}\n\n\`\`\``
     );
-    const links = Array.from({ length: 200 }, (_, i) => `[1.${i}.0]: https://x.example/v1.${i}`);
+    const links = Array.from({ length: 2_000 }, (_, i) => `[1.${i}.0]: https://x.example/v1.${i}`);
     const note = `${entries.join('\n\n')}\n\n${links.join('\n')}\n`;
-    for (const max of [300, 1000, 2000, 4096]) {
+    expect(note.length).toBeGreaterThan(8 * 4096 + 16_384);
+    for (const max of [300, 1000, 4096]) {
       const part = convertMarkdown(note, 'discord', { maxLength: max, moreUrl: MORE });
-      expect(part).toBe(
-        convertMarkdown(note, 'discord', { maxLength: max, moreUrl: MORE, parseWhole: true })
-      );
       expect(part).toContain('### [1.0.0](https://x.example/v1.0)');
+      expect(part.length).toBeLessThanOrEqual(max);
     }
+    // With no length, the first MiB is read.
+    const huge = 'word '.repeat(MAX_MARKDOWN_INPUT / 2);
+    expect(convertMarkdown(huge, 'text').length).toBeLessThanOrEqual(MAX_MARKDOWN_INPUT);
   });
 
-  it('a label defined twice keeps its first definition, as in a whole parse', () => {
-    const filler = Array.from({ length: 200 }, (_, i) => `Paragraph ${i} fills the space.`);
-    const note = `[docs]: https://first.example\n\nSee [the docs][docs].\n\n${filler.join('\n\n')}\n\n[Docs]: https://second.example\n`;
+  it('keeps the first definition of a label, and none from a code block, past the prefix', () => {
+    const filler = Array.from({ length: 1_000 }, (_, i) => `Paragraph ${i} fills the space.`);
+    const note = `[docs]: https://first.example\n\nSee [the docs][docs], [a] and [b].\n\n${filler.join('\n\n')}\n\n[Docs]: https://second.example\n\n\`\`\`md\n[a]: https://in-code.example\n\`\`\`\n\n[b]: https://b.example\n`;
     const part = convertMarkdown(note, 'discord', { maxLength: 500 });
-    expect(part).toBe(convertMarkdown(note, 'discord', { maxLength: 500, parseWhole: true }));
     expect(part).toContain('[the docs](https://first.example)');
-  });
-
-  it('a definition-like line in a later code block links nothing, as in a whole parse', () => {
-    const filler = Array.from({ length: 200 }, (_, i) => `Paragraph ${i} fills the space.`);
-    const note = `See [the docs][a] and [b].\n\n${filler.join('\n\n')}\n\n\`\`\`md\n[a]: https://in-code.example\n[b]: https://also.example\n\`\`\`\n`;
-    const part = convertMarkdown(note, 'discord', { maxLength: 500 });
-    expect(part).toBe(convertMarkdown(note, 'discord', { maxLength: 500, parseWhole: true }));
     expect(part).not.toContain('in-code.example');
+    expect(part).toContain('[b](https://b.example)');
   });
 
   it('writes a pasted address bare where the destination links it, and as a link elsewhere', () => {
@@ -213,44 +195,16 @@ describe('converting GitHub Markdown for each destination', () => {
   });
 });
 
-describe('the corners where markdown-it 14.3 differs from github.com (docs/destinations.md)', () => {
-  // markdown-it 15 reads both as github.com does: on an upgrade, this fails and the docs change.
-  it('a lowercase doctype line stays text', () => {
-    expect(convertMarkdown('<!doctype html>\n\ntext', 'discord')).toBe(
-      '\\<!doctype html\\>\n\ntext'
-    );
+describe('corners markdown-it reads as github.com does', () => {
+  it('a lowercase doctype line is HTML, dropped', () => {
+    expect(convertMarkdown('<!doctype html>\n\ntext', 'discord')).toBe('text');
   });
 
-  it('a link destination ending in a backslash and a space stays text', () => {
-    expect(convertMarkdown('[a](b\\ )', 'text')).toBe('[a](b\\ )');
-  });
-});
-
-describe("markdown-it's stand-ins in the bundle (scripts/build.js)", () => {
-  const folder = 'node_modules/markdown-it/lib';
-  const sources = readdirSync(folder, { recursive: true, encoding: 'utf8' })
-    .filter(file => file.endsWith('.mjs'))
-    .map(file => readFileSync(path.join(folder, file), 'utf8'))
-    .join('\n');
-  /** What markdown-it imports from `module`: the names in braces, and `default`. */
-  const importedFrom = (module: string) => {
-    const { named, whole } = importsFrom(sources, module);
-    return whole.length > 0 ? [...named, 'default'] : named;
-  };
-  const load = createRequire(import.meta.url);
-
-  it.each(['entities', 'linkify-it'])('exports every name markdown-it imports from %s', module => {
-    const standIn = load(`../../scripts/lazy/${module}.cjs`) as Record<string, unknown>;
-    const names = importedFrom(module);
-    expect(names.length).toBeGreaterThan(0);
-    for (const name of names)
-      expect(typeof (name === 'default' ? standIn : standIn[name])).toBe('function');
+  it('a link destination ending in a backslash and a space is a link', () => {
+    expect(convertMarkdown('[a](b\\ )', 'text')).not.toBe('[a](b\\ )');
   });
 
-  it('the bundled parser decodes character references through the entities stand-in', () => {
-    const kit = load(path.join(process.env.RELEASE_WEBHOOKS_DIST ?? 'dist', 'destinations.js')) as {
-      markupFilters: (moreUrl: string) => Record<string, (value: string) => string>;
-    };
-    expect(kit.markupFilters('').to_text('&copy; 2026 &amp; more &#35;1')).toBe('© 2026 & more #1');
+  it('decodes character references', () => {
+    expect(convertMarkdown('&copy; 2026 &amp; more &#35;1', 'text')).toBe('© 2026 & more #1');
   });
 });
