@@ -21,6 +21,8 @@ const ON_DEMAND = [
   { file: 'liquid', entry: 'src/render/liquid.ts' }
 ];
 
+const TOOLKIT = Symbol('toolkit');
+
 const splitBundle = {
   name: 'split-bundle',
   setup(build) {
@@ -41,6 +43,22 @@ const splitBundle = {
     build.onResolve({ filter: /^undici$/ }, () => ({
       path: path.join(root, 'src/net/undici-not-bundled.ts')
     }));
+    // The toolkit's modules only define things when evaluated; its packages do not say so
+    // (`sideEffects`), so esbuild would keep what the action never calls: core's OIDC client
+    // (http-client, TLS) and job summary (fs.promises).
+    build.onResolve({ filter: /.*/ }, async args => {
+      if (args.pluginData === TOOLKIT || !args.importer.includes('node_modules/@actions/'))
+        return undefined;
+      const resolved = await build.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: TOOLKIT
+      });
+      return resolved.errors.length > 0 || resolved.external
+        ? undefined
+        : { path: resolved.path, sideEffects: false };
+    });
   }
 };
 

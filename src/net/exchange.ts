@@ -11,7 +11,7 @@ import {
 } from 'node:http';
 import type { Socket } from 'node:net';
 import { getProxyUrl } from '@actions/http-client/lib/proxy';
-import * as tunnel from 'tunnel';
+import type * as Tunnel from 'tunnel';
 import { carriesBody, seconds, statusLine } from '../http-facts.js';
 
 export interface HttpAnswer {
@@ -57,7 +57,11 @@ export const DELIVERY_KEEP_BYTES = 8 * 1024;
  * One request and its whole answer, bounded by one timer whatever happens on the wire: a proxy
  * that never answers CONNECT, a receiver that trickles, a `101` that takes the socket away.
  */
-export function exchange(request: OutgoingRequest, limits: ExchangeLimits): Promise<HttpAnswer> {
+export async function exchange(
+  request: OutgoingRequest,
+  limits: ExchangeLimits
+): Promise<HttpAnswer> {
+  const tunnel = await tunnelFor(request.url);
   return new Promise<HttpAnswer>((resolve, reject) => {
     const inFlight: ClientRequest[] = [];
     let settled = false;
@@ -78,7 +82,7 @@ export function exchange(request: OutgoingRequest, limits: ExchangeLimits): Prom
     const body = carriesBody(request.method) ? (request.body ?? '') : undefined;
     let req: ClientRequest;
     try {
-      req = send(request, body, inFlight);
+      req = send(request, body, inFlight, tunnel);
     } catch (error) {
       // A proxy setting that is no URL, a header Node refuses: nothing was sent.
       finish(describeNetworkError(error));
@@ -105,7 +109,12 @@ export function exchange(request: OutgoingRequest, limits: ExchangeLimits): Prom
 }
 
 /** Starts the request: its headers as rendered, and the byte length of its body. */
-function send(request: OutgoingRequest, body: string | undefined, inFlight: ClientRequest[]) {
+function send(
+  request: OutgoingRequest,
+  body: string | undefined,
+  inFlight: ClientRequest[],
+  tunnel: typeof Tunnel | undefined
+) {
   const url = new URL(request.url);
   const headers: OutgoingHttpHeaders = {};
   for (const [name, value] of request.headers) headers[name] = value;
@@ -118,9 +127,18 @@ function send(request: OutgoingRequest, body: string | undefined, inFlight: Clie
     path: url.pathname + url.search,
     headers,
     // Without a proxy, a connection of its own, closed after the answer (`Connection: close`).
-    agent: proxyAgent(url, inFlight) ?? false
+    agent: proxyAgent(url, inFlight, tunnel) ?? false
   };
   return secure ? process.getBuiltinModule('node:https').request(options) : httpRequest(options);
+}
+
+/** tunnel, loaded only for a request that goes through a proxy (an unreadable setting: send says). */
+async function tunnelFor(url: string): Promise<typeof Tunnel | undefined> {
+  try {
+    return getProxyUrl(new URL(url))?.hostname ? await import('tunnel') : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The host to connect to: an IPv6 literal is written in brackets in a URL, and used without. */
@@ -133,9 +151,13 @@ function hostOf(url: URL): string {
  * no_proxy or a loopback host bypasses it), as @actions/http-client builds it. Its CONNECT
  * requests join `inFlight`, to be cut off with the exchange.
  */
-function proxyAgent(url: URL, inFlight: ClientRequest[]): Agent | undefined {
+function proxyAgent(
+  url: URL,
+  inFlight: ClientRequest[],
+  tunnel: typeof Tunnel | undefined
+): Agent | undefined {
   const proxy = getProxyUrl(url);
-  if (!proxy?.hostname) return undefined;
+  if (!proxy?.hostname || !tunnel) return undefined;
   const overHttps = proxy.protocol === 'https:';
   const options = {
     proxy: {
