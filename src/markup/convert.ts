@@ -48,14 +48,14 @@ export function convertMarkdown(markdown: string, dialect: Dialect, options: Con
 }
 
 /**
- * A cut output of `maxLength` never needs more of the text than a prefix many times as long (the
- * markup it drops aside), ending at a line break, and the link definitions written after it
- * (`[label]: url`) that the prefix may use: those go first, where they print nothing.
+ * A cut output of `maxLength` needs no more of the text than a prefix twice as long and some
+ * (for the markup the output drops), ending at a line break, and the link definitions written
+ * after it (`[label]: url`) that the prefix may use: those go first, where they print nothing.
  */
 function boundedInput(text: string, maxLength: number | undefined): string {
   const limit = Math.min(
     MAX_MARKDOWN_INPUT,
-    maxLength === undefined ? Infinity : maxLength * 8 + 16_384
+    maxLength === undefined ? Infinity : maxLength * 2 + 4096
   );
   if (text.length <= limit) return text;
   const lineEnd = text.lastIndexOf('\n', limit);

@@ -46,7 +46,7 @@ describe('printing variables without liquidjs', () => {
     const expected = byLiquid(source);
     const actual = here(source);
     if ('error' in expected)
-      expect(expected.error.startsWith(actual.error ?? 'no error')).toBe(true);
+      expect(String(expected.error).startsWith(actual.error ?? 'no error')).toBe(true);
     else expect(actual).toEqual(expected);
   });
 
