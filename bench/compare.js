@@ -4,16 +4,13 @@
 // of the rounds' paired differences with a bootstrap 90% interval, which separates a 1 ms change
 // from this machine's noise where two medians cannot. Scenarios are bench/scenarios.js's: plain
 // (default), liquid, discord, realistic. A dist folder is a build, e.g.
-// `node scripts/build.js /tmp/a`, or the committed dist/. B may be `peer`: tsickert/discord-webhook
-// posting its one message (a checkout at PEER_DISCORD), the action `to: discord` is held to:
-// `PEER_DISCORD=/path npm run bench:compare -- dist peer discord 121`.
+// `node scripts/build.js /tmp/a`, or the committed dist/.
 import path from 'node:path';
 import {
   bootstrap,
   findNode24,
   median,
   paired,
-  peerDiscord,
   perRound,
   ratioToBare,
   runnerEnv,
@@ -23,11 +20,8 @@ import {
 } from './scenarios.js';
 
 const [distA, distB, scenario = 'plain', rounds = '40'] = process.argv.slice(2);
-if (!distA || !distB || (distB === 'peer' && !process.env.PEER_DISCORD)) {
+if (!distA || !distB) {
   console.error('usage: npm run bench:compare -- <dist A> <dist B> [scenario] [rounds]');
-  console.error(
-    '       PEER_DISCORD=/path/to/discord-webhook npm run bench:compare -- <dist> peer'
-  );
   process.exit(2);
 }
 
@@ -44,8 +38,7 @@ const side = (script, { config, inputs }) => ({
   env: runnerEnv(workspaceFor(config), inputs)
 });
 const a = side(path.resolve(distA, 'index.js'), measured);
-const peer = distB === 'peer' ? peerDiscord(process.env.PEER_DISCORD, receiver.url) : undefined;
-const b = peer ? side(peer.script, peer) : side(path.resolve(distB, 'index.js'), measured);
+const b = side(path.resolve(distB, 'index.js'), measured);
 const { bare, timesA, timesB, differences } = await paired(node, a, b, Number(rounds));
 receiver.stop();
 

@@ -11,11 +11,7 @@ import { format, resolveConfig } from 'prettier';
 import { releaseTree } from '../scripts/release-tree.js';
 import {
   findNode24,
-  bootstrap,
   median,
-  paired,
-  peerDiscord,
-  perRound,
   ratioToBare,
   root,
   runnerEnv,
@@ -26,16 +22,11 @@ import {
 } from './scenarios.js';
 
 const ACTION = path.join(root, 'dist/index.js');
-/**
- * A checkout of tsickert/discord-webhook (the Discord-only peer `to: discord` is held to), measured
- * against `to: discord` in paired rounds when given (BENCH_PEER_ROUNDS of them):
- * `PEER_DISCORD=/path/to/discord-webhook npm run bench`.
- */
-const PEER_DISCORD = process.env.PEER_DISCORD;
 const RUNS = Number(process.env.BENCH_RUNS ?? 51);
-const PEER_ROUNDS = Number(process.env.BENCH_PEER_ROUNDS ?? 363);
 const FAN_OUT_RUNS = Number(process.env.BENCH_FAN_OUT_RUNS ?? 9);
 const FAN_OUT = { webhooks: 50, concurrency: 10, delayMs: 100 };
+/** The budgets (docs/performance.md): ratios to `node -e 0` in the same rounds, and sizes. */
+const BUDGET = { plain: 2.5, realistic: 3.3, discord: 3.3, fanOut: 1.2, downloadKb: 700 };
 
 /** Peak resident memory (KiB) of one run, from GNU time (the last line it writes to stderr). */
 function peakMemory(node, env) {
@@ -70,7 +61,6 @@ function downloadBytes() {
 const percentile = (values, p) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
 const ms = value => `${value.toFixed(1)} ms`;
-const signed = value => `${value > 0 ? '+' : ''}${value.toFixed(1)} ms`;
 const kib = value => (value === null ? 'n/a' : `${(value / 1024).toFixed(1)} MiB`);
 
 async function main() {
@@ -78,51 +68,41 @@ async function main() {
   const nodeVersion = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
   console.log(`Node ${nodeVersion}, ${RUNS} cold starts, ${FAN_OUT_RUNS} fan-outs`);
 
-  // The scenarios of bench/scenarios.js, each in a workspace of its own.
-  const single = await startReceiver(0);
-  const measured = scenarios(single.url);
+  // The scenarios of bench/scenarios.js, each in a workspace of its own; https on a TLS receiver.
+  const receiver = await startReceiver(0);
+  const secureReceiver = await startReceiver(0, { secure: true });
   const workspaces = [];
-  const envOf = name => {
-    const workspace = workspaceFor(measured[name].config);
+  const envOf = (name, url = receiver.url) => {
+    const { config, inputs } = scenarios(url)[name];
+    const workspace = workspaceFor(config);
     workspaces.push(workspace);
-    return runnerEnv(workspace, measured[name].inputs);
+    return runnerEnv(workspace, inputs);
   };
-  const singleEnv = envOf('plain');
-  const liquidEnv = envOf('liquid');
-  const destinationEnv = envOf('discord');
-  const realisticEnv = envOf('realistic');
+  const runs = {
+    plain: envOf('plain'),
+    https: envOf('plain', secureReceiver.url),
+    liquid: envOf('liquid'),
+    realistic: envOf('realistic'),
+    discord: envOf('discord')
+  };
+  const times = Object.fromEntries(Object.keys(runs).map(name => [name, []]));
   const bare = [];
-  const action = [];
-  const withLiquid = [];
-  const realistic = [];
-  const toDiscord = [];
-  for (let i = 0; i < 3; i++) await timed(node, [ACTION], singleEnv);
+  for (let i = 0; i < 3; i++) await timed(node, [ACTION], runs.plain);
   const measures = [
-    async () => bare.push(await timed(node, ['-e', '0'], singleEnv)),
-    async () => action.push(await timed(node, [ACTION], singleEnv)),
-    async () => withLiquid.push(await timed(node, [ACTION], liquidEnv)),
-    async () => realistic.push(await timed(node, [ACTION], realisticEnv)),
-    async () => toDiscord.push(await timed(node, [ACTION], destinationEnv))
+    async () => bare.push(await timed(node, ['-e', '0'], runs.plain)),
+    ...Object.entries(runs).map(
+      ([name, env]) =>
+        async () =>
+          times[name].push(await timed(node, [ACTION], env))
+    )
   ];
   for (let i = 0; i < RUNS; i++) {
     // Each round starts one measure later, so that none always runs right after the same one.
     for (let k = 0; k < measures.length; k++) await measures[(i + k) % measures.length]();
   }
-  const singleMemory = peakMemory(node, singleEnv);
-  // The peer and `to: discord` in paired rounds long enough to tell a 1 ms difference.
-  let peer;
-  if (PEER_DISCORD) {
-    const run = peerDiscord(PEER_DISCORD, single.url);
-    const workspace = workspaceFor(run.config);
-    workspaces.push(workspace);
-    peer = await paired(
-      node,
-      { script: run.script, env: runnerEnv(workspace, run.inputs) },
-      { script: ACTION, env: destinationEnv },
-      PEER_ROUNDS
-    );
-  }
-  single.stop();
+  const plainMemory = peakMemory(node, runs.plain);
+  receiver.stop();
+  secureReceiver.stop();
 
   // Fan-out: 50 webhooks whose receiver answers after 100 ms, 10 at a time.
   const slow = await startReceiver(FAN_OUT.delayMs);
@@ -141,48 +121,50 @@ async function main() {
   const fanMemory = peakMemory(node, fanEnv);
   slow.stop();
 
-  const coldStart = median(action);
-  const ratioOf = times => ratioToBare(times, bare);
-  const ratio = ratioOf(action);
-  // The same ratio in each third of the rounds: how far one pass can drift from another.
-  const passes = [0, 1, 2].map(pass => {
-    const part = values => values.filter((_, i) => i % 3 === pass);
-    return ratioToBare(part(action), part(bare));
-  });
-  const spread = `${Math.min(...passes).toFixed(2)}–${Math.max(...passes).toFixed(2)}×`;
-  const ideal = coldStart + (FAN_OUT.webhooks / FAN_OUT.concurrency) * FAN_OUT.delayMs;
+  const ratio = name => ratioToBare(times[name], bare);
+  const spread = values => `${ms(percentile(values, 0.1))}–${ms(percentile(values, 0.9))}`;
+  const ideal = median(times.plain) + (FAN_OUT.webhooks / FAN_OUT.concurrency) * FAN_OUT.delayMs;
   const fanRatio = median(fan) / ideal;
+  const downloadKb = downloadBytes() / 1024;
   const files = readdirSync(path.join(root, 'dist')).filter(f => /\.c?js$/.test(f));
   const size = file => `${(statSync(path.join(root, 'dist', file)).size / 1024).toFixed(0)} KB`;
+  const verdict = (value, budget) => `${value <= budget ? '✅' : '❌'} ≤ ${budget}`;
+  const overBudget = [
+    ratio('plain') > BUDGET.plain,
+    ratio('realistic') > BUDGET.realistic,
+    ratio('discord') > BUDGET.discord,
+    fanRatio > BUDGET.fanOut,
+    downloadKb > BUDGET.downloadKb
+  ].some(Boolean);
+  const row = (what, name, budget) =>
+    `| ${what} | ${ms(median(times[name]))} (${spread(times[name])}) | **${ratio(name).toFixed(2)}×** | ${budget ? verdict(ratio(name), budget) + '×' : ''} |`;
 
   const table = [
-    `Measured on ${new Date().toISOString().slice(0, 10)} with Node ${nodeVersion} on this project's CI machine (2 cores), by \`npm run bench\`.`,
+    `Measured on ${new Date().toISOString().slice(0, 10)} with Node ${nodeVersion} on a 2-core machine, by \`npm run bench\` (${RUNS} interleaved rounds; median, p10–p90).`,
     '',
-    '| Measure | Result | Goal |',
-    '| --- | --- | --- |',
-    `| \`node -e 0\` (median of ${RUNS}; p10–p90) | ${ms(median(bare))} (${ms(percentile(bare, 0.1))}–${ms(percentile(bare, 0.9))}) | |`,
-    `| One delivery, whole process (median of ${RUNS}; p10–p90) | ${ms(coldStart)} (${ms(percentile(action, 0.1))}–${ms(percentile(action, 0.9))}) | |`,
-    `| Cold start ratio to \`node -e 0\` (median of the rounds' ratios; and across three interleaved passes) | **${ratio.toFixed(2)}×** (${spread}) | ≤ 1.9× |`,
-    `| The same with a tag in the template, which loads Liquid (median of ${RUNS}; p10–p90) | ${ms(median(withLiquid))} (${ms(percentile(withLiquid, 0.1))}–${ms(percentile(withLiquid, 0.9))}), ${ratioOf(withLiquid).toFixed(2)}× | |`,
-    `| A realistic config: a Discord embed with \`truncate\`, a Slack message, a signed PUT (median of ${RUNS}; p10–p90) | ${ms(median(realistic))} (${ms(percentile(realistic, 0.1))}–${ms(percentile(realistic, 0.9))}), **${ratioOf(realistic).toFixed(2)}×** | ≤ 2.4× |`,
-    `| \`to: discord\` with a 25 KB changelog (built-in embed, Markdown parser, checks; median of ${RUNS}; p10–p90) | ${ms(median(toDiscord))} (${ms(percentile(toDiscord, 0.1))}–${ms(percentile(toDiscord, 0.9))}), **${ratioOf(toDiscord).toFixed(2)}×** | < ${peer ? "tsickert/discord-webhook's one POST (next row)" : "2.6× (tsickert/discord-webhook's one POST, measured with PEER_DISCORD)"} |`,
-    ...(peer
-      ? [
-          `| tsickert/discord-webhook posting one message, paired with \`to: discord\` (${PEER_ROUNDS} rounds: the peer, ours, ours, the peer, then the other way; median, p10–p90); \`to: discord\` minus it (median of the rounds' differences, 90% interval) | ${ms(median(peer.timesA))} (${ms(percentile(peer.timesA, 0.1))}–${ms(percentile(peer.timesA, 0.9))}), ${ratioToBare(perRound(peer.timesA), peer.bare).toFixed(2)}×, \`to: discord\` ${ratioToBare(perRound(peer.timesB), peer.bare).toFixed(2)}× in the same rounds; **${signed(median(peer.differences))}** (${bootstrap(peer.differences).map(signed).join(' to ')}) | < 0 ms |`
-        ]
-      : []),
-    `| Fan-out: ${FAN_OUT.webhooks} webhooks, receiver answers after ${FAN_OUT.delayMs} ms, concurrency ${FAN_OUT.concurrency} (median of ${FAN_OUT_RUNS}) | ${ms(median(fan))} | |`,
-    `| Fan-out ratio to the ideal (cold start + ${FAN_OUT.webhooks / FAN_OUT.concurrency} × ${FAN_OUT.delayMs} ms = ${ms(ideal)}) | **${fanRatio.toFixed(2)}×** | ≤ 1.2× |`,
-    `| Peak memory: one delivery / fan-out | ${kib(singleMemory)} / ${kib(fanMemory)} | |`,
-    `| Bundle: \`index.js\` (loaded by every run) | ${size('index.js')} | |`,
-    `| Loaded on demand: ${files
-      .filter(f => f !== 'index.js' && f !== 'cli.js')
-      .map(f => `\`${f}\` ${size(f)}`)
-      .join(', ')} | | |`,
-    `| The CLI: \`cli.js\` | ${size('cli.js')} | |`,
-    `| What \`uses: …@v1\` downloads: the release tree of HEAD (scripts/release-tree.js), tar.gz | ${(downloadBytes() / 1024).toFixed(0)} KB | < 271 KB (tsickert/discord-webhook, the smallest peer) |`
+    '| Run | Time | Ratio to `node -e 0` | Budget |',
+    '| --- | --- | --- | --- |',
+    `| \`node -e 0\` | ${ms(median(bare))} (${spread(bare)}) | 1× | |`,
+    row('One webhook printing variables (plain)', 'plain', BUDGET.plain),
+    row('The same to an https receiver (TLS handshake included)', 'https'),
+    row('The same with a tag, which loads Liquid', 'liquid'),
+    row(
+      'Realistic: a Discord embed with `truncate`, a Slack message, a signed PUT',
+      'realistic',
+      BUDGET.realistic
+    ),
+    row(
+      '`to: discord` with a 25 KB changelog (embed, Markdown, checks)',
+      'discord',
+      BUDGET.discord
+    ),
+    `| Fan-out: ${FAN_OUT.webhooks} webhooks answering after ${FAN_OUT.delayMs} ms, ${FAN_OUT.concurrency} at a time (median of ${FAN_OUT_RUNS}) | ${ms(median(fan))} | **${fanRatio.toFixed(2)}×** the ideal (${ms(ideal)}) | ${verdict(fanRatio, BUDGET.fanOut)}× |`,
+    `| Peak memory: plain / fan-out | ${kib(plainMemory)} / ${kib(fanMemory)} | | |`,
+    `| What \`uses: …@v1\` downloads (the release tree, tar.gz) | ${downloadKb.toFixed(0)} KB | | ${verdict(downloadKb, BUDGET.downloadKb)} KB |`,
+    `| Bundle files | ${files.map(f => `\`${f}\` ${size(f)}`).join(', ')} | | |`
   ].join('\n');
   console.log(`\n${table}\n`);
+  if (overBudget) process.exitCode = 1;
 
   for (const workspace of [...workspaces, fanWorkspace])
     rmSync(workspace, { recursive: true, force: true });

@@ -36,14 +36,26 @@ export function findNode24() {
   }
 }
 
-/** A receiver in a process of its own on 127.0.0.1 (bench/receiver.js). */
-export async function startReceiver(delayMs) {
-  const child = fork(path.join(root, 'bench/receiver.js'), [String(delayMs)], { stdio: 'inherit' });
+/** The test certificate an https receiver serves; a run trusts it through NODE_EXTRA_CA_CERTS. */
+export const TEST_CERTIFICATE = path.join(root, 'test/support/tls/cert.pem');
+
+/** A receiver in a process of its own on 127.0.0.1 (bench/receiver.js), over TLS when `secure`. */
+export async function startReceiver(delayMs, { secure = false } = {}) {
+  const child = fork(
+    path.join(root, 'bench/receiver.js'),
+    [String(delayMs), secure ? 'https' : 'http'],
+    {
+      stdio: 'inherit'
+    }
+  );
   const port = await new Promise((resolve, reject) => {
     child.once('message', resolve);
     child.once('error', reject);
   });
-  return { stop: () => child.disconnect(), url: `http://127.0.0.1:${port}` };
+  return {
+    stop: () => child.disconnect(),
+    url: `${secure ? 'https' : 'http'}://127.0.0.1:${port}`
+  };
 }
 
 /** A workspace holding `config` as .github/webhooks.yml. */
@@ -60,6 +72,7 @@ export function runnerEnv(workspace, inputs) {
   writeFileSync(path.join(workspace, 'summary'), '');
   const env = {
     PATH: process.env.PATH,
+    NODE_EXTRA_CA_CERTS: TEST_CERTIFICATE,
     GITHUB_ACTIONS: 'true',
     GITHUB_WORKSPACE: workspace,
     GITHUB_OUTPUT: path.join(workspace, 'output'),
@@ -203,22 +216,6 @@ export function scenarios(url) {
         'version-changes': '- Faster start-up\n- Fixed the "quotes" bug',
         secrets: JSON.stringify({ SIGNING_KEY: 'whsec_ZGVtby1zaWduaW5nLWtleQ==' })
       }
-    }
-  };
-}
-
-/**
- * The Discord-only peer `to: discord` is held to: tsickert/discord-webhook, a checkout at
- * `folder`, posting one message to the receiver at `url` with the inputs its action.yml defaults.
- */
-export function peerDiscord(folder, url) {
-  return {
-    script: path.join(folder, 'dist/index.js'),
-    config: '',
-    inputs: {
-      'webhook-url': `${url}/api/webhooks/1/token`,
-      content: 'Space Game 1.0.0 is out',
-      wait: 'true'
     }
   };
 }
