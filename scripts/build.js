@@ -4,7 +4,8 @@
 // import of node:http a facade that evaluates its internal undici, a require does not. What only
 // some runs use is a file of its own, loaded when a run needs it: Liquid (liquid.js, for templates
 // that do more than print variables), the destinations and their Markdown parser
-// (destinations.js), the GitHub API client (github-release.js) and the glob library (glob.js).
+// (destinations.js), the GitHub API client (github-release.js), the glob library (glob.js) and
+// the sample changelogs a dry run checks with (sample-changelogs.js).
 // undici is not bundled at all (src/net/undici-not-bundled.ts says why).
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,7 +19,8 @@ const ON_DEMAND = [
   { file: 'destinations', entry: 'src/destinations/index.ts' },
   { file: 'github-release', entry: 'src/sources/github-release.ts' },
   { file: 'glob', entry: 'tinyglobby' },
-  { file: 'liquid', entry: 'src/render/liquid.ts' }
+  { file: 'liquid', entry: 'src/render/liquid.ts' },
+  { file: 'sample-changelogs', entry: 'src/context/sample-changelogs.ts' }
 ];
 
 const TOOLKIT = Symbol('toolkit');

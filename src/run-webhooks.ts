@@ -9,7 +9,13 @@ import { DELIVERY_KEEP_BYTES, exchange } from './net/exchange.js';
 import type { Signing } from './deliver/sign.js';
 import { DEFAULT_BACKOFF, sleep } from './net/retry.js';
 import type { EventName } from './events.js';
-import { planWebhooks, type PlannedWebhook, type SettingNames, type TestMode } from './plan.js';
+import {
+  planWebhooks,
+  type PlannedWebhook,
+  type SecretAccess,
+  type SettingNames,
+  type TestMode
+} from './plan.js';
 import { formatProblem, type Problem } from './problems.js';
 import type { RenderOutcome } from './render/request.js';
 import { requestText } from './report/request-text.js';
@@ -32,6 +38,8 @@ export interface RunOptions {
   /** How the front end names its settings in errors. */
   settingNames?: SettingNames;
   test: TestMode;
+  /** What a dry run knows of the repository's secrets. */
+  secretAccess?: SecretAccess;
   timeoutSeconds: number;
   retries: number;
   concurrency: number;
@@ -51,6 +59,8 @@ export interface RunOutcome {
   reports: WebhookReport[];
   /** Render problems: when any, nothing was sent. */
   problems: Problem[];
+  /** Secrets a dry run read that it does not have (rendered as `***NAME***`), sorted. */
+  missingSecrets: string[];
 }
 
 export async function runWebhooks(
@@ -58,12 +68,15 @@ export async function runWebhooks(
   masker: SecretMasker,
   reporter: RunReporter
 ): Promise<RunOutcome> {
+  const missingSecrets = new Set<string>();
   const planned = await planWebhooks(options.config, options.context, {
     event: options.event,
     only: options.only,
     settingNames: options.settingNames,
     test: options.test,
-    userAgent: USER_AGENT
+    userAgent: USER_AGENT,
+    secretAccess: options.secretAccess,
+    missingSecrets
   });
   for (const { outcome } of planned)
     if (outcome.kind === 'ready' && outcome.signingKey) reporter.protect(outcome.signingKey);
@@ -75,7 +88,7 @@ export async function runWebhooks(
     reports = planned.map(p => preview(p, options.event, masker, reporter));
   else if (problems.length > 0) reports = planned.map(p => notSent(p, options.event));
   else reports = await deliverPlanned(planned, options, reporter);
-  return { reports, problems };
+  return { reports, problems, missingSecrets: [...missingSecrets].sort() };
 }
 
 type ReadyWebhook = PlannedWebhook & { outcome: Extract<RenderOutcome, { kind: 'ready' }> };

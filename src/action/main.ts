@@ -87,12 +87,13 @@ export async function run(
       preview: (_name, title, text) => runner.group(title, text),
       attempt: report => runner.info(attemptText(report, masker))
     });
+    reportMissingSecrets(runner, settings, outcome.missingSecrets);
     const reports = maskReports(outcome.reports, masker);
     const results = reports.map(report => report.result);
     if (results.length === 0) runner.warning(nobodyListens(settings));
 
     publish(runner, settings, results);
-    const shown = contextForMode(context, settings.test);
+    const shown = contextForMode(context, settings.test, settings.secretAccess);
     runner.writeSummary(
       summaryMarkdown({
         reports,
@@ -108,6 +109,21 @@ export async function run(
   } catch (error) {
     reportFailure(runner, masker, error);
   }
+}
+
+/** A dry run that read secrets it does not have says which, once (SPEC §6). */
+function reportMissingSecrets(runner: Runner, settings: Settings, names: string[]) {
+  if (names.length === 0) return;
+  const list = names.join(', ');
+  if (settings.secretAccess === 'not-given')
+    runner.warning(
+      `The templates read ${list}, but the \`secrets\` input is not given: the test run shows them as ***NAME***, and the release will fail. Add \`secrets: \${{ toJSON(secrets) }}\` under the step's \`with:\`.`,
+      { title: 'No secrets input' }
+    );
+  else
+    runner.notice(
+      `This run cannot see the repository's secrets (${settings.secretsUnavailable ?? 'none were given'}), so they show as ***NAME***. The release will need: ${list}.`
+    );
 }
 
 function nobodyListens(settings: Settings): string {
@@ -141,7 +157,8 @@ async function renderProblems(
       event: settings.event,
       only: settings.only,
       test: settings.test,
-      userAgent: USER_AGENT
+      userAgent: USER_AGENT,
+      secretAccess: settings.secretAccess
     })
   );
   for (const { outcome } of planned ?? [])

@@ -7,7 +7,8 @@ import type { GitHubEnvironment, VersionFacts } from '../context/types.js';
 import type { PatchKitSource } from '../sources/patchkit.js';
 import { NUMBER_RULES } from '../config/fields.js';
 import type { Problem } from '../problems.js';
-import type { TestMode } from '../plan.js';
+import type { SecretAccess, TestMode } from '../plan.js';
+import { pullRequestFromFork } from '../sources/workspace.js';
 import { githubEnvironment } from '../front-end/environment.js';
 import { list, parseBoolean, parseNumber, textValues } from '../front-end/values.js';
 
@@ -18,6 +19,9 @@ export interface Settings {
   test: TestMode;
   only: string[];
   secrets: Record<string, string>;
+  /** Whether `secrets` holds the repository's secrets, and if not, why (a dry run says). */
+  secretAccess: SecretAccess;
+  secretsUnavailable?: string;
   vars: Record<string, string>;
   /** What the inputs say about the version, files not yet read. */
   facts: VersionFacts;
@@ -132,13 +136,28 @@ export function readSettings(
     invalid('patchkit-api-url', `"${patchkitApiUrl}" is not an http(s) URL`);
   const patchkitAppSecret = text('patchkit-app-secret');
 
+  const secrets = jsonObject('secrets');
+  const github = githubEnvironment(env);
+  const eventPath = env.GITHUB_EVENT_PATH || undefined;
+  const secretsUnavailable = !text('secrets')
+    ? undefined
+    : github.eventName === 'pull_request' && pullRequestFromFork(eventPath)
+      ? 'a pull request from a fork'
+      : github.actor === 'dependabot[bot]'
+        ? "a run of Dependabot's, which gets only Dependabot's secrets"
+        : Object.keys(secrets).every(name => name.toLowerCase() === 'github_token')
+          ? 'the `secrets` input holds only github_token'
+          : undefined;
+
   const settings: Settings = {
     configPath: text('config') || '.github/webhooks.yml',
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     event: isKnownEvent(eventRaw) ? eventRaw : DEFAULT_EVENT,
     test,
     only: list(input('only')),
-    secrets: jsonObject('secrets'),
+    secrets,
+    secretAccess: !text('secrets') ? 'not-given' : secretsUnavailable ? 'unavailable' : 'known',
+    secretsUnavailable,
     vars: jsonObject('vars'),
     facts,
     contentFiles: contentSize === undefined ? list(input('version-content-files')) : [],
@@ -158,9 +177,9 @@ export function readSettings(
           apiUrl: patchkitApiUrl
         }
       : undefined,
-    github: githubEnvironment(env),
+    github,
     apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
-    eventPath: env.GITHUB_EVENT_PATH || undefined
+    eventPath
   };
   return { settings, problems };
 }

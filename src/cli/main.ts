@@ -82,7 +82,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         ...options,
         config,
         context,
-        settingNames: { only: '--only', versionLabel: '--set version.label' }
+        settingNames: { only: '--only', versionLabel: '--set version.label' },
+        // Without a secrets file, a preview shows each secret it reads as ***NAME***.
+        secretAccess: options.secretsFile ? 'known' : 'unavailable'
       },
       masker,
       {
@@ -95,6 +97,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
     );
     if (outcome.problems.length > 0) throw new UserError(outcome.problems);
+    if (outcome.missingSecrets.length > 0)
+      say(
+        paint.dim(
+          `\nShown as ***NAME*** (no --secrets-file): ${outcome.missingSecrets.join(', ')}\n`
+        )
+      );
     const reports = maskReports(outcome.reports, masker);
     const results = reports.map(report => report.result);
     say(`\n${summaryLines(results, options.test === 'dry-run', paint)}\n`);

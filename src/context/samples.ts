@@ -54,15 +54,35 @@ export function withSampleValues(context: VersionContext): VersionContext {
   };
 }
 
-/** Secrets for a dry run: a secret the run lacks (a fork's pull request) renders as `***NAME***`. */
-export function withSecretPlaceholders(secrets: Record<string, string>): Record<string, string> {
+/** Names engines and serialisers ask any object for: never a secret a template reads. */
+const NOT_SECRET_NAMES = new Set([
+  ...Object.getOwnPropertyNames(Object.prototype),
+  'toLiquid',
+  'toJSON',
+  'then',
+  'next'
+]);
+const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Secrets for a dry run that cannot see the repository's (a fork's pull request): a secret the
+ * run lacks renders as `***NAME***`, and its name joins `missing`.
+ */
+export function withSecretPlaceholders(
+  secrets: Record<string, string>,
+  missing?: Set<string>
+): Record<string, string> {
+  const placeholder = (name: string) => {
+    if (SECRET_NAME.test(name) && !NOT_SECRET_NAMES.has(name)) missing?.add(name);
+    return secretPlaceholder(name);
+  };
   return new Proxy(secrets, {
     get: (target, key) =>
-      typeof key === 'string' && !(key in target) ? secretPlaceholder(key) : target[key as string],
+      typeof key === 'string' && !(key in target) ? placeholder(key) : target[key as string],
     has: () => true,
     getOwnPropertyDescriptor: (target, key) =>
       Object.getOwnPropertyDescriptor(target, key) ?? {
-        value: secretPlaceholder(String(key)),
+        value: placeholder(String(key)),
         enumerable: false,
         configurable: true,
         writable: false

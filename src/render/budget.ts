@@ -37,6 +37,11 @@ export class RenderBudget {
       );
   }
 
+  /** Whether nothing more may render. */
+  get spent(): boolean {
+    return this.used > this.size || this.now() > this.deadline;
+  }
+
   /** liquidjs's limiter interfaces, drawing on this budget (one Context per render shares them). */
   get liquidLimits() {
     return {

@@ -6,7 +6,7 @@ import { isSecretPlaceholder } from '../placeholder.js';
 import { placeInTemplate } from '../config/template-place.js';
 import type { Template } from '../config/types.js';
 import type { Problem } from '../problems.js';
-import { RenderBudget, RenderBudgetExceeded } from './budget.js';
+import { RenderBudgetExceeded, type RenderBudget } from './budget.js';
 import { isOutputsOnly, printOutputs, UnknownVariable } from './outputs.js';
 
 export interface Rendered {
@@ -42,15 +42,15 @@ type Filters = Record<string, (value: unknown, ...args: unknown[]) => unknown>;
 
 /**
  * The engine for a run's templates: liquidjs (loaded now) unless every template only prints
- * variables that hold text, numbers or booleans in `scope`. One render budget for the run.
+ * variables that hold text, numbers or booleans in `scope`. `budget` is the run's.
  */
 export async function templateEngine(
   templates: Template[],
   conditions: Template[],
   scope: object,
-  extraFilters: Filters | undefined
+  extraFilters: Filters | undefined,
+  budget: RenderBudget
 ): Promise<TemplateEngine> {
-  const budget = new RenderBudget();
   const reads = new SecretReads();
   const needsLiquid =
     templates.some(template => !isOutputsOnly(template.source, scope)) ||

@@ -5,6 +5,7 @@ import type { VersionContext } from '../context/types.js';
 import { carriesBody } from '../http-facts.js';
 import { startsWithSecretPlaceholder } from '../placeholder.js';
 import type { Problem } from '../problems.js';
+import { RenderBudget } from './budget.js';
 import { TemplateError, templateEngine, type Rendered, type TemplateEngine } from './engine.js';
 import { formEncode } from './form.js';
 import {
@@ -47,6 +48,8 @@ export interface RenderOptions {
   checkSkipped: boolean;
   /** Missing secrets render as `***NAME***` (test mode). */
   secretPlaceholders: boolean;
+  /** The run's one budget for all its rendering (a new one when not given). */
+  budget?: RenderBudget;
 }
 
 const CONTENT_TYPES: Record<Format, string> = {
@@ -76,7 +79,8 @@ export async function renderAll(
     ]),
     webhooks.flatMap(webhook => (webhook.when ? [webhook.when] : [])),
     { ...context, webhook: { name: '' } },
-    kit?.markupFilters(moreUrlOf(context))
+    kit?.markupFilters(moreUrlOf(context)),
+    options.budget ?? new RenderBudget()
   );
   const watchedContext = { ...context, secrets: engine.watched(context.secrets) };
   const outcomes: RenderOutcome[] = [];

@@ -54,3 +54,20 @@ export function readEventRelease(eventPath: string | undefined): GitHubRelease |
     return undefined;
   }
 }
+
+/** Whether the event is a pull request whose head is another repository's (a fork's). */
+export function pullRequestFromFork(eventPath: string | undefined): boolean {
+  if (!eventPath) return false;
+  try {
+    const { pull_request: pull } = JSON.parse(readFileSync(eventPath, 'utf8')) as {
+      pull_request?: {
+        head?: { repo?: { full_name?: string } };
+        base?: { repo?: { full_name?: string } };
+      };
+    };
+    const head = pull?.head?.repo?.full_name;
+    return head !== undefined && head !== pull?.base?.repo?.full_name;
+  } catch {
+    return false;
+  }
+}

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { annotations, runAction } from '../support/action.js';
+import { annotations, errorMessages, runAction } from '../support/action.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
 
 let receiver: Receiver | undefined;
@@ -68,23 +68,82 @@ describe('test mode', () => {
     expect(run.summary).toContain(`PUT ${receiver.url}/apps/space-game`);
   });
 
-  it('a secret the run lacks (a fork pull request) renders as ***NAME***; a value that reads a real one is ***', async () => {
-    const run = await runAction({
-      config: `webhooks:
+  const SECRET_READING = `webhooks:
   - name: Discord
     url: "{{ secrets.DISCORD_WEBHOOK_URL }}"
-    headers: { Authorization: "Bearer {{ secrets.API_TOKEN }}", X-Note: "{{ secrets.NOTE }}", X-Mixed: "{{ secrets.NOTE }}-{{ secrets.PRESENT | slice: 1, 3 }}" }
+    headers: { Authorization: "Bearer {{ secrets.API_TOKEN }}", X-Note: "by {{ secrets.NOTE }}", X-Mixed: "{{ secrets.NOTE }}-{{ secrets.PRESENT | slice: 1, 3 }}" }
     payload: { content: "{{ version.label }}" }
-`,
-      inputs: { test: 'true', secrets: JSON.stringify({ PRESENT: 'pr3sent-value' }) }
+`;
+  const pullRequest = (head: string) => ({
+    name: 'pull_request',
+    payload: {
+      pull_request: {
+        head: { repo: { full_name: head } },
+        base: { repo: { full_name: 'octo-org/space-game' } }
+      }
+    }
+  });
+  const secrets = JSON.stringify({
+    PRESENT: 'pr3sent-value',
+    DISCORD_WEBHOOK: 'https://x.example/h'
+  });
+
+  it('on a fork pull request, secrets the run lacks render as ***NAME***, and one notice names them all', async () => {
+    const run = await runAction({
+      config: SECRET_READING,
+      event: pullRequest('someone/space-game'),
+      inputs: { test: 'true', secrets }
     });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('POST ***DISCORD_WEBHOOK_URL***\n');
-    expect(run.stdout).toContain('X-Note: ***NOTE***\n');
+    expect(run.stdout).toContain('X-Note: by ***NOTE***\n');
+    // A value that reads a real secret is *** whole, whatever a filter made of it.
     expect(run.stdout).toContain('X-Mixed: ***\n');
-    const printed = run.stdout.replace(/^::add-mask::.*$/gm, '');
-    expect(printed).not.toContain('3se');
+    expect(run.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain('3se');
     expect(run.results[0].url).toBe('***DISCORD_WEBHOOK_URL***');
+    const notices = run.stdout.split('\n').filter(line => line.startsWith('::notice'));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain('a pull request from a fork');
+    expect(notices[0]).toContain('The release will need: API_TOKEN, DISCORD_WEBHOOK_URL, NOTE.');
+  });
+
+  it('on a pull request of the same repository, a misspelt secret fails the check with a suggestion', async () => {
+    const run = await runAction({
+      config: SECRET_READING,
+      event: pullRequest('octo-org/space-game'),
+      inputs: { test: 'true', secrets }
+    });
+    expect(run.code).toBe(1);
+    expect(errorMessages(run.stdout)).toContain(
+      'no secret `DISCORD_WEBHOOK_URL` in the `secrets` input; did you mean `DISCORD_WEBHOOK`?'
+    );
+  });
+
+  it('a secrets input holding only github_token, or a Dependabot run, renders placeholders', async () => {
+    const onlyToken = await runAction({
+      config: SECRET_READING,
+      inputs: { test: 'true', secrets: JSON.stringify({ github_token: 'ghs_abcdefgh' }) }
+    });
+    expect(onlyToken.code).toBe(0);
+    expect(onlyToken.stdout).toMatch(
+      /::notice.*holds only github_token.*The release will need: API_TOKEN, DISCORD_WEBHOOK_URL, NOTE, PRESENT\./
+    );
+    const dependabot = await runAction({
+      config: SECRET_READING,
+      env: { GITHUB_ACTOR: 'dependabot[bot]' },
+      inputs: { test: 'true', secrets }
+    });
+    expect(dependabot.code).toBe(0);
+    expect(dependabot.stdout).toMatch(/::notice.*Dependabot/);
+  });
+
+  it('no secrets input at all is a warning naming the input', async () => {
+    const run = await runAction({ config: SECRET_READING, inputs: { test: 'true' } });
+    expect(run.code).toBe(0);
+    const warnings = run.stdout.split('\n').filter(line => line.startsWith('::warning'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('the `secrets` input is not given');
+    expect(warnings[0]).toContain('secrets: ${{ toJSON(secrets) }}');
   });
 
   it('a missing secret is still an error outside test mode', async () => {
