@@ -46,7 +46,12 @@ export function buildContext(options: ContextOptions): VersionContext {
       humanized_diff_size: diffSize === null ? '' : humanSize(diffSize),
       changes: pick('changes') ?? '',
       prerelease: pick('prerelease') ?? false,
-      url: pick('versionUrl') ?? ''
+      // On a tag push, the release page of that tag: previews and the release link alike.
+      url:
+        pick('versionUrl') ??
+        (github.refType === 'tag' && repositoryUrl && github.refName
+          ? `${repositoryUrl}/releases/tag/${encodeURIComponent(github.refName)}`
+          : '')
     },
     repository: {
       name: repoName,

@@ -10,6 +10,15 @@ export const TEAMS_LIMITS = {
 };
 const L = TEAMS_LIMITS;
 const CARD = 'application/vnd.microsoft.card.adaptive';
+/** The keys of an Office 365 connector card (MessageCard), which Workflows webhooks do not take. */
+const MESSAGE_CARD_KEYS = [
+  '@type',
+  '@context',
+  'sections',
+  'themeColor',
+  'potentialAction',
+  'summary'
+];
 /** Room the card's other parts take, beside the changelog's text, in bytes. */
 const CARD_ROOM = 2048;
 
@@ -71,6 +80,12 @@ export const teams: Destination = {
       refusals.push({
         field: 'payload',
         message: `the body is ${bytes} bytes; Teams takes at most ${L.body}. Fit the changelog with a markup filter, e.g. {{ version.changes | to_teams: 20000 }}.`
+      });
+    const connectorKeys = isRecord(body) ? MESSAGE_CARD_KEYS.filter(key => key in body) : [];
+    if (connectorKeys.length > 0)
+      refusals.push({
+        field: 'payload',
+        message: `${connectorKeys.map(key => `\`${key}\``).join(', ')} belong to an Office 365 connector card (MessageCard); a Teams Workflows webhook takes an Adaptive Card. Delete the MessageCard payload: the built-in message is an Adaptive Card (docs/destinations.md, "Moving from an Office 365 connector")`
       });
     const attachment =
       isRecord(body) && Array.isArray(body.attachments) ? body.attachments[0] : undefined;

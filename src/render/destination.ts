@@ -20,9 +20,17 @@ export function usesMarkupFilter(source: string): boolean {
   return MARKUP_FILTER.test(source);
 }
 
-/** Where `…` links when a changelog is cut: the release page, else the download page. */
+/**
+ * What the built-in messages link, and where `…` links when a changelog is cut: the release page,
+ * else a download page given, else the repository's releases; never `…/releases/latest`, which
+ * moves on with the next release.
+ */
 export function moreUrlOf(context: VersionContext): string {
-  return context.version.url || context.app.download_url;
+  const { version, app, repository } = context;
+  if (version.url) return version.url;
+  if (app.download_url && app.download_url !== `${repository.url}/releases/latest`)
+    return app.download_url;
+  return repository.url ? `${repository.url}/releases` : app.download_url;
 }
 
 export interface Delivered {
@@ -86,6 +94,13 @@ export function mergeOver(base: unknown, over: unknown): unknown {
   if (over === undefined) return base;
   if (!isPayloadMap(base) || !isPayloadMap(over)) return over;
   const merged: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(over)) merged[key] = mergeOver(base[key], value);
+  // Defined, not assigned: a `__proto__` key stays data instead of setting the prototype.
+  for (const [key, value] of Object.entries(over))
+    Object.defineProperty(merged, key, {
+      value: mergeOver(Object.hasOwn(base, key) ? base[key] : undefined, value),
+      enumerable: true,
+      writable: true,
+      configurable: true
+    });
   return merged;
 }

@@ -420,6 +420,23 @@ describe('secrets never leave in clear (SPEC §8)', () => {
 });
 
 describe('values sent as written', () => {
+  it('a __proto__ payload key merged over a built-in message stays data', async () => {
+    const receiver = await serve(startReceiver());
+    const run = await runAction({
+      config: `webhooks:
+  - to: mattermost
+    url: "${receiver.url}/hooks/x"
+    payload: { __proto__: { polluted: "{{ version.label }}" }, username: bot }
+`,
+      inputs: { 'version-label': '1.0.0' }
+    });
+    expect(run.code).toBe(0);
+    const body = JSON.parse(receiver.requests[0].text) as Record<string, unknown>;
+    expect(Object.hasOwn(body, '__proto__')).toBe(true);
+    expect(body['__proto__']).toEqual({ polluted: '1.0.0' });
+    expect(body.username).toBe('bot');
+  });
+
   it('integers beyond 2^53 keep every digit, in YAML and in JSON text', async () => {
     const receiver = await serve(startReceiver());
     const run = await runAction({

@@ -2,7 +2,7 @@
 // sample changelog the action ships, and what it passes, the strict destination fakes accept.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SAMPLE_CHANGELOGS } from '../../src/context/sample-changelogs.js';
-import { errorMessages, runAction } from '../support/action.js';
+import { annotations, errorMessages, runAction } from '../support/action.js';
 import { startDiscord, type DiscordMessage } from '../support/fakes/discord.js';
 import type { Fake } from '../support/fakes/fake.js';
 
@@ -77,5 +77,58 @@ describe('the pull-request check', () => {
     });
     expect(run.code).toBe(1);
     expect(errorMessages(run.stdout)).toMatch(/content is 2050 characters long/);
+  });
+
+  it('links what the release links: the page of the tag pushed, never /releases/latest', async () => {
+    const builtIn = `webhooks:\n  - name: Discord\n    to: discord\n    url: "${discord.url}/api/webhooks/1/token"\n`;
+    const onTag = await runAction({ config: builtIn, env: { GITHUB_REF_NAME: 'v1.4.0' } });
+    expect(onTag.code).toBe(0);
+    const embed = (discord.messages.at(-1)?.body.embeds as Array<{ url: string }>)[0];
+    expect(embed.url).toBe('https://github.com/octo-org/space-game/releases/tag/v1.4.0');
+
+    const preview = await runAction({
+      config: builtIn,
+      event: sameRepository,
+      env: { GITHUB_REF_NAME: '7/merge', GITHUB_REF_TYPE: 'branch' },
+      inputs: { test: 'true', 'version-label': 'v1.4.0' }
+    });
+    expect(preview.stdout).toContain(
+      '"url": "https://github.com/octo-org/space-game/releases/tag/v1.4.0"'
+    );
+
+    const dispatched = await runAction({
+      config: builtIn,
+      env: { GITHUB_REF_NAME: 'main', GITHUB_REF_TYPE: 'branch' },
+      inputs: { 'version-label': '1.4.0' }
+    });
+    expect(dispatched.code).toBe(0);
+    const linked = JSON.stringify(discord.messages.at(-1)?.body);
+    expect(linked).toContain('"url":"https://github.com/octo-org/space-game/releases"');
+    expect(linked).not.toContain('/releases/latest');
+  });
+
+  it('refuses a pasted MessageCard under to: teams at its line, pointing at the migration', async () => {
+    const run = await runAction({
+      config: `webhooks:
+  - name: Teams
+    to: teams
+    url: "https://example.webhook.office.com/workflows/1"
+    payload:
+      "@type": MessageCard
+      "@context": https://schema.org/extensions
+      themeColor: 0076D7
+      summary: "{{ app.display_name }} {{ version.label }}"
+      sections: [{ activityTitle: "{{ version.label }}" }]
+`,
+      event: sameRepository,
+      inputs: { test: 'true' }
+    });
+    expect(run.code).toBe(1);
+    const [error] = annotations(run.stdout);
+    expect(error.properties).toContain('line=6');
+    expect(error.message).toContain(
+      '`@type`, `@context`, `sections`, `themeColor`, `summary` belong to an Office 365 connector card (MessageCard); a Teams Workflows webhook takes an Adaptive Card'
+    );
+    expect(error.message).toContain('Moving from an Office 365 connector');
   });
 });
