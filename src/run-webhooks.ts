@@ -97,8 +97,13 @@ function isReady(planned: PlannedWebhook): planned is ReadyWebhook {
   return planned.outcome.kind === 'ready';
 }
 
-function reportOf(planned: PlannedWebhook, result: WebhookResult, requestText?: string) {
-  return { result, continueOnError: planned.definition.continueOnError, requestText };
+function reportOf(
+  planned: PlannedWebhook,
+  result: WebhookResult,
+  requestText?: string,
+  message?: string
+): WebhookReport {
+  return { result, continueOnError: planned.definition.continueOnError, requestText, message };
 }
 
 function commonFields(planned: PlannedWebhook, event: EventName) {
@@ -140,7 +145,8 @@ function preview(
   const text = requestText(shown, masker);
   const name = planned.definition.name;
   reporter.preview(name, masker.mask(`${name}: ${shown.method} ${shown.url}`), text);
-  return reportOf(planned, previewResult(commonFields(planned, event), shown), text);
+  const message = planned.outcome.message && masker.mask(planned.outcome.message);
+  return reportOf(planned, previewResult(commonFields(planned, event), shown), text, message);
 }
 
 function signingOf(definition: WebhookDefinition, key: string | undefined): Signing | undefined {

@@ -1,4 +1,5 @@
 // Discord webhooks: https://discord.com/developers/docs/resources/webhook#execute-webhook
+import { joinParts, titleLine } from './preview.js';
 import {
   cutLine,
   isRecord,
@@ -97,6 +98,20 @@ export const discord: Destination = {
       });
     embeds.forEach((embed, i) => refusals.push(...checkEmbed(embed, `embeds[${i}]`)));
     return refusals;
+  },
+  preview(body) {
+    if (!isRecord(body)) return '';
+    const embeds = (Array.isArray(body.embeds) ? body.embeds : []).filter(isRecord);
+    return joinParts([
+      textOf(body.content),
+      ...embeds.map(embed =>
+        joinParts([
+          titleLine(textOf(embed.title), textOf(embed.url)),
+          textOf(embed.description),
+          isRecord(embed.footer) ? `_${textOf(embed.footer.text)}_` : ''
+        ])
+      )
+    ]);
   },
   url: url => {
     const parsed = new URL(url);

@@ -1,4 +1,5 @@
 // Google Chat incoming webhooks: https://developers.google.com/workspace/chat/format-messages
+import { fromSlackMarkup } from './preview.js';
 import { isRecord, jsonBody, textOf, type Destination, type Refusal } from './types.js';
 
 export const GOOGLE_CHAT_LIMITS = { body: 32_000 };
@@ -42,6 +43,7 @@ export const googleChat: Destination = {
       refusals.push({ field: 'text', message: 'Google Chat needs `text` or `cardsV2`' });
     return refusals;
   },
+  preview: body => (isRecord(body) ? fromSlackMarkup(textOf(body.text)) : ''),
   answers: {
     messageId: answer => {
       const body = jsonBody(answer.body);

@@ -43,5 +43,6 @@ export const mattermost: Destination = {
       );
     return refusals;
   },
+  preview: body => (isRecord(body) ? textOf(body.text) : ''),
   answers: {}
 };

@@ -1,4 +1,5 @@
 // Slack incoming webhooks: https://api.slack.com/messaging/webhooks and the Block Kit limits.
+import { fromSlackMarkup, joinParts } from './preview.js';
 import { cutLine, isRecord, textOf, tooLong, type Destination, type Refusal } from './types.js';
 
 export const SLACK_LIMITS = {
@@ -64,6 +65,22 @@ export const slack: Destination = {
       });
     blocks.forEach((block, i) => refusals.push(...checkBlock(block, `blocks[${i}]`)));
     return refusals;
+  },
+  preview(body) {
+    if (!isRecord(body)) return '';
+    const blocks = (Array.isArray(body.blocks) ? body.blocks : []).filter(isRecord);
+    if (blocks.length === 0) return fromSlackMarkup(textOf(body.text));
+    return joinParts(
+      blocks.map(block => {
+        const text = isRecord(block.text) ? textOf(block.text.text) : '';
+        if (block.type === 'header') return `**${text}**`;
+        if (block.type === 'context')
+          return (Array.isArray(block.elements) ? block.elements : [])
+            .map(element => (isRecord(element) ? fromSlackMarkup(textOf(element.text)) : ''))
+            .join(' ');
+        return fromSlackMarkup(text);
+      })
+    );
   },
   answers: {}
 };

@@ -1,6 +1,7 @@
 // Microsoft Teams Workflows webhooks ("Post to a channel when a webhook request is received"):
 // a message whose attachment is an Adaptive Card.
-import { isRecord, type Destination, type Refusal } from './types.js';
+import { joinParts } from './preview.js';
+import { isRecord, textOf, type Destination, type Refusal } from './types.js';
 
 export const TEAMS_LIMITS = {
   /** Bytes of the whole body. */
@@ -108,6 +109,19 @@ export const teams: Destination = {
         message: `card version ${String(content.version)}; Workflows webhooks render up to ${L.cardVersion}`
       });
     return refusals;
+  },
+  preview(body) {
+    const attachment =
+      isRecord(body) && Array.isArray(body.attachments) ? body.attachments[0] : undefined;
+    const content = isRecord(attachment) && isRecord(attachment.content) ? attachment.content : {};
+    const blocks = (Array.isArray(content.body) ? content.body : []).filter(isRecord);
+    const actions = (Array.isArray(content.actions) ? content.actions : []).filter(isRecord);
+    return joinParts([
+      ...blocks.map(block =>
+        block.weight === 'Bolder' ? `**${textOf(block.text)}**` : textOf(block.text)
+      ),
+      actions.map(action => `[${textOf(action.title)}](${textOf(action.url)})`).join(' · ')
+    ]);
   },
   answers: {}
 };

@@ -1,4 +1,5 @@
 // Telegram Bot API sendMessage: https://core.telegram.org/bots/api#sendmessage
+import { fromTelegramHtml } from './preview.js';
 import { isRecord, jsonBody, textOf, type Destination, type Refusal } from './types.js';
 
 export const TELEGRAM_LIMITS = { text: 4096 };
@@ -79,6 +80,11 @@ export const telegram: Destination = {
         message: `text is ${length} characters after entity parsing; Telegram allows ${L.text}. Fit the changelog with a markup filter, e.g. {{ version.changes | to_telegram: 3900 }}.`
       });
     return refusals;
+  },
+  preview(body) {
+    if (!isRecord(body)) return '';
+    const text = textOf(body.text);
+    return textOf(body.parse_mode).toUpperCase() === 'HTML' ? fromTelegramHtml(text) : text;
   },
   answers: {
     failure: answer => {

@@ -49,6 +49,8 @@ export interface Destination {
   limits: LimitRow[];
   message(announcement: Announcement, convert: Converter): Record<string, unknown>;
   check(body: unknown, bodyText: string): Refusal[];
+  /** The message a body makes, as people will read it, in GitHub Markdown (a dry run shows it). */
+  preview(body: unknown): string;
   /** The URL as it is called (Discord adds `wait=true`). */
   url?(url: string): string;
   answers: AnswerReader;

@@ -89,6 +89,19 @@ export function destinationProblems(
   }));
 }
 
+/** The message a shown body makes, as people will read it (GitHub Markdown). */
+export function messagePreview(
+  kit: DestinationKit,
+  webhook: WebhookDefinition,
+  shownBody: string
+): string {
+  try {
+    return kit.DESTINATIONS[webhook.destination].preview(JSON.parse(shownBody));
+  } catch {
+    return '';
+  }
+}
+
 /** Objects merge key by key; anything else (a string, a list) replaces. */
 export function mergeOver(base: unknown, over: unknown): unknown {
   if (over === undefined) return base;

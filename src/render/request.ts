@@ -12,6 +12,7 @@ import {
   destinationProblems,
   forDestination,
   loadDestinationKit,
+  messagePreview,
   moreUrlOf,
   usesMarkupFilter,
   type DestinationKit
@@ -37,7 +38,14 @@ export interface RenderedRequest extends HttpMessage {
 }
 
 export type RenderOutcome =
-  | { kind: 'ready'; request: RenderedRequest; signingKey?: string; answers?: AnswerReader }
+  | {
+      kind: 'ready';
+      request: RenderedRequest;
+      signingKey?: string;
+      answers?: AnswerReader;
+      /** Test mode: a destination's message as people will read it, GitHub Markdown (shown). */
+      message?: string;
+    }
   | { kind: 'skipped'; reason: string }
   /** `shownUrl`: the URL as it may be shown, when it rendered. */
   | { kind: 'failed'; problems: Problem[]; shownUrl?: string };
@@ -237,7 +245,11 @@ function renderWebhook(
       }
     },
     signingKey,
-    answers
+    answers,
+    message:
+      kit && options.checkSkipped && webhook.destination !== 'http' && shownBody !== undefined
+        ? messagePreview(kit, webhook, shownBody)
+        : undefined
   };
 }
 

@@ -28,6 +28,8 @@ export interface WebhookReport {
   continueOnError: boolean;
   /** Dry run: the request as it would be sent, masked. */
   requestText?: string;
+  /** Dry run: a destination's message as people will read it, GitHub Markdown, masked. */
+  message?: string;
 }
 
 interface Common {

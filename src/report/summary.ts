@@ -42,8 +42,13 @@ export function summaryMarkdown(input: SummaryInput): string {
       ...rows.map(row => `| ${row} |`)
     );
   let size = byteLength(parts.join('\n'));
-  const blocks = input.reports.flatMap(({ result, requestText }) =>
-    requestText === undefined ? [] : [requestBlock(result.name, requestText)]
+  const blocks = input.reports.flatMap(({ result, requestText, message }) =>
+    requestText === undefined
+      ? []
+      : [
+          (message ? messageBlock(result.name, message) : '') +
+            requestBlock(result.name, requestText)
+        ]
   );
   const notShown = blocks.findIndex(block => {
     size += byteLength(block) + 1;
@@ -57,6 +62,19 @@ export function summaryMarkdown(input: SummaryInput): string {
       `${blocks.length - shown.length} more request(s) not shown: a job summary holds at most 1 MiB. The log shows every request.`
     );
   return parts.join('\n') + '\n';
+}
+
+/**
+ * A destination's message as people will read it: its GitHub Markdown inside a quote. Markdown
+ * renders; raw HTML cannot (every `<` is an entity), and the quote holds every line.
+ */
+function messageBlock(name: string, message: string): string {
+  const quoted = cutText(message, SHOWN_BODY_LIMIT)
+    .replace(/</g, '&lt;')
+    .split(/\r?\n|\r/)
+    .map(line => (line ? `> ${line}` : '>'))
+    .join('\n');
+  return ['', `**${markdownText(name)}** will read:`, '', quoted].join('\n');
 }
 
 function requestBlock(name: string, text: string): string {

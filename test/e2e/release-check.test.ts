@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SAMPLE_CHANGELOGS } from '../../src/context/sample-changelogs.js';
 import { annotations, errorMessages, runAction } from '../support/action.js';
+import { renderMarkdown } from '../support/github-markdown.js';
 import { startDiscord, type DiscordMessage } from '../support/fakes/discord.js';
 import type { Fake } from '../support/fakes/fake.js';
 
@@ -130,5 +131,49 @@ describe('the pull-request check', () => {
       '`@type`, `@context`, `sections`, `themeColor`, `summary` belong to an Office 365 connector card (MessageCard); a Teams Workflows webhook takes an Adaptive Card'
     );
     expect(error.message).toContain('Moving from an Office 365 connector');
+  });
+
+  it('shows each destination message as people will read it, above the raw request', async () => {
+    const run = await runAction({
+      config: `webhooks:
+  - name: Discord
+    to: discord
+    url: "${discord.url}/api/webhooks/1/token"
+    payload: { content: "Out now <img src=x onerror=alert(1)> </details> <b>bold</b>" }
+  - name: Slack
+    to: slack
+    url: "https://hooks.slack.com/services/T/B/X"
+  - name: Telegram
+    to: telegram
+    url: "https://api.telegram.org/botX/sendMessage"
+    payload: { chat_id: "1" }
+`,
+      event: sameRepository,
+      env: { GITHUB_REF_NAME: '7/merge', GITHUB_REF_TYPE: 'branch' },
+      inputs: {
+        test: 'true',
+        'version-label': 'v1.4.0',
+        'version-changes':
+          '## Fixed\n\n- **Crash** on start in `main` <img src=x onerror=alert(1)>\n- A <b>bold</b> & </details><script>alert(1)</script> fix'
+      }
+    });
+    expect(run.code).toBe(0);
+    const html = renderMarkdown(run.summary);
+    const quotes = [...html.matchAll(/<blockquote>([^]*?)<\/blockquote>\n(?!<\/blockquote>)/g)].map(
+      m => m[1]
+    );
+    expect(quotes).toHaveLength(3);
+    for (const quote of quotes) {
+      expect(quote).toMatch(/<li><strong>Crash<\/strong> on start in <code>main<\/code>/);
+      expect(quote).not.toMatch(/<img|<script|<\/details>/);
+    }
+    expect(quotes[0]).toContain(
+      '<a href="https://github.com/octo-org/space-game/releases/tag/v1.4.0">space-game v1.4.0</a>'
+    );
+    expect(quotes[0]).toContain('Out now &lt;img src=x onerror=alert(1)&gt; &lt;/details&gt;');
+    // Each message comes before its raw request.
+    expect(html.indexOf('<strong>Discord</strong> will read')).toBeLessThan(
+      html.indexOf('<summary>Discord</summary>')
+    );
   });
 });

@@ -60,7 +60,7 @@ describe('rendering requests', () => {
     payload: "{{ app.name }}|{{ app.display_name }}|{{ app.group_name }}|{{ app.download_url }}|{{ app.direct_download_url }}|{{ version.id }}|{{ version.label }}|{{ version.published_at }}|{{ version.content_size }}|{{ version.humanized_content_size }}|{{ version.diff_size }}|{{ version.humanized_diff_size }}|{{ version.prerelease }}|{{ version.url }}|{{ repository.full_name }}|{{ repository.url }}|{{ github.run_url }}|{{ github.sha }}|{{ event.name }}|{{ webhook.name }}|{{ test }}|{{ vars.CHANNEL }}"
 `);
     expect(request.body).toBe(
-      'space-game|space-game||https://github.com/octo-org/space-game/releases/latest|https://github.com/octo-org/space-game/releases/latest||1.2.3|2026-01-02T03:04:05Z|2048|2 KB|||false||octo-org/space-game|https://github.com/octo-org/space-game|https://github.com/octo-org/space-game/actions/runs/7|abc|version_published|webhook 1|false|releases'
+      'space-game|space-game||https://github.com/octo-org/space-game/releases/latest|https://github.com/octo-org/space-game/releases/latest||1.2.3|2026-01-02T03:04:05Z|2048|2 KB|||false|https://github.com/octo-org/space-game/releases/tag/1.2.3|octo-org/space-game|https://github.com/octo-org/space-game|https://github.com/octo-org/space-game/actions/runs/7|abc|version_published|webhook 1|false|releases'
     );
   });
 
