@@ -176,4 +176,22 @@ describe('the pull-request check', () => {
       html.indexOf('<summary>Discord</summary>')
     );
   });
+
+  it('checks a pre-release label too', async () => {
+    const run = await runAction({
+      config: `webhooks:
+  - name: Discord
+    to: discord
+    url: "${discord.url}/api/webhooks/1/token"
+    payload: { username: "${'r'.repeat(74)} {{ version.label }}" }
+`,
+      event: sameRepository,
+      env: { GITHUB_REF_NAME: '7/merge', GITHUB_REF_TYPE: 'branch' },
+      inputs: { test: 'true' }
+    });
+    expect(run.code).toBe(1);
+    expect(errorMessages(run.stdout)).toContain(
+      'with the pre-release label 2.0.0-beta.1: Discord would refuse this: username is 87 characters long; the limit is 80.'
+    );
+  });
 });
