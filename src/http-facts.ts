@@ -32,5 +32,7 @@ export const API_ANSWER_LIMIT = 8 * 1024 * 1024;
 
 /** `1.5 s`: a duration for people. */
 export function seconds(ms: number): string {
+  // A receiver may ask for any wait (`retry_after: 1e308`): say so without printing Infinity.
+  if (!(ms < 86_400_000)) return 'more than a day';
   return `${Number((ms / 1000).toFixed(1))} s`;
 }

@@ -27,6 +27,8 @@ export interface PlanOptions {
   secretAccess?: SecretAccess;
   /** Filled with the names of the secrets a dry run read without having them. */
   missingSecrets?: Set<string>;
+  /** Filled with every rendered value that read a secret. */
+  secretDerived?: Set<string>;
 }
 
 /**
@@ -120,7 +122,13 @@ export async function planWebhooks(
     renderAll(
       selected,
       contextForMode(variant, options.test, options.secretAccess, options.missingSecrets),
-      { userAgent: options.userAgent, checkSkipped: dryRun, secretPlaceholders: dryRun, budget }
+      {
+        userAgent: options.userAgent,
+        checkSkipped: dryRun,
+        secretPlaceholders: dryRun,
+        budget,
+        secretDerived: options.secretDerived
+      }
     );
   let outcomes = await render(context);
   if (dryRun && outcomes.some(outcome => outcome.kind !== 'failed'))

@@ -5,7 +5,7 @@ import type { WebhookDefinition, WebhooksConfig } from './config/types.js';
 import type { VersionContext } from './context/types.js';
 import { shownAttempt } from './deliver/attempt.js';
 import { deliverAll, type AttemptReport, type DeliveryJob } from './deliver/deliver.js';
-import { DELIVERY_KEEP_BYTES, exchange } from './net/exchange.js';
+import { DELIVERY_KEEP_BYTES, exchange, TransportError, type HttpAnswer } from './net/exchange.js';
 import type { Signing } from './deliver/sign.js';
 import { DEFAULT_BACKOFF, sleep } from './net/retry.js';
 import type { EventName } from './events.js';
@@ -69,6 +69,7 @@ export async function runWebhooks(
   reporter: RunReporter
 ): Promise<RunOutcome> {
   const missingSecrets = new Set<string>();
+  const secretDerived = new Set<string>();
   const planned = await planWebhooks(options.config, options.context, {
     event: options.event,
     only: options.only,
@@ -76,8 +77,11 @@ export async function runWebhooks(
     test: options.test,
     userAgent: USER_AGENT,
     secretAccess: options.secretAccess,
-    missingSecrets
+    missingSecrets,
+    secretDerived
   });
+  // What a secret made (a slice, an encoding) is masked wherever the run prints it.
+  for (const value of secretDerived) reporter.protect(value);
   for (const { outcome } of planned)
     if (outcome.kind === 'ready' && outcome.signingKey) reporter.protect(outcome.signingKey);
 
@@ -87,7 +91,7 @@ export async function runWebhooks(
   if (options.test === 'dry-run')
     reports = planned.map(p => preview(p, options.event, masker, reporter));
   else if (problems.length > 0) reports = planned.map(p => notSent(p, options.event));
-  else reports = await deliverPlanned(planned, options, reporter);
+  else reports = await deliverPlanned(planned, options, masker, reporter);
   return { reports, problems, missingSecrets: [...missingSecrets].sort() };
 }
 
@@ -149,6 +153,26 @@ function preview(
   return reportOf(planned, previewResult(commonFields(planned, event), shown), text, message);
 }
 
+/**
+ * What a receiver says is masked once, where it enters (SPEC §8): before a reason is read from
+ * it, folded or cut, and before a `Location` or an error naming a host is printed.
+ */
+function maskedAnswer(answer: HttpAnswer, masker: SecretMasker): HttpAnswer {
+  const headers: HttpAnswer['headers'] = {};
+  for (const [name, value] of Object.entries(answer.headers))
+    headers[name] = Array.isArray(value)
+      ? value.map(item => masker.mask(item))
+      : value === undefined
+        ? value
+        : masker.mask(value);
+  return {
+    ...answer,
+    statusText: masker.mask(answer.statusText),
+    headers,
+    body: masker.mask(answer.body)
+  };
+}
+
 function signingOf(definition: WebhookDefinition, key: string | undefined): Signing | undefined {
   return key ? { scheme: definition.signature, secret: key } : undefined;
 }
@@ -156,6 +180,7 @@ function signingOf(definition: WebhookDefinition, key: string | undefined): Sign
 async function deliverPlanned(
   planned: PlannedWebhook[],
   options: RunOptions,
+  masker: SecretMasker,
   reporter: RunReporter
 ): Promise<WebhookReport[]> {
   const ready = planned.filter(isReady);
@@ -172,7 +197,15 @@ async function deliverPlanned(
     }
   }));
   const outcomes = await deliverAll(jobs, options.concurrency, {
-    send: (request, timeoutMs) => exchange(request, { timeoutMs, keepBytes: DELIVERY_KEEP_BYTES }),
+    send: (request, timeoutMs) =>
+      exchange(request, { timeoutMs, keepBytes: DELIVERY_KEEP_BYTES }).then(
+        answer => maskedAnswer(answer, masker),
+        (error: unknown) => {
+          throw error instanceof TransportError
+            ? new TransportError(masker.mask(error.message), error.retryable)
+            : error;
+        }
+      ),
     sleep,
     now: () => Date.now(),
     onAttempt: report => reporter.attempt(report)

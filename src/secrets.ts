@@ -50,13 +50,13 @@ export class SecretMasker {
     return this.whole.has(value) ? MASK : this.mask(value);
   }
 
-  /** Every string in a structure masked as a value, keys included; the shape is kept. */
+  /** Every string value in a structure masked; keys are the action's own and stay. */
   maskDeep<T>(value: T): T {
     if (typeof value === 'string') return this.maskValue(value) as T;
     if (Array.isArray(value)) return value.map(item => this.maskDeep(item)) as T;
     if (typeof value === 'object' && value !== null)
       return Object.fromEntries(
-        Object.entries(value).map(([key, inner]) => [this.maskValue(key), this.maskDeep(inner)])
+        Object.entries(value).map(([key, inner]) => [key, this.maskDeep(inner)])
       ) as T;
     return value;
   }
@@ -72,6 +72,7 @@ export function isMaskableInText(value: string): boolean {
 
 function encodedForms(value: string): string[] {
   const forms = [
+    ...urlParts(value),
     value,
     encodeURIComponent(value),
     encodeURIComponent(value).replace(/%20/g, '+'),
@@ -81,6 +82,35 @@ function encodedForms(value: string): string[] {
   // The runner masks line by line; so do we, so a multi-line key never leaks one line.
   if (value.includes('\n')) forms.push(...value.split(/\r?\n/).map(line => line.trim()));
   return forms;
+}
+
+/**
+ * A URL's parts (SPEC §8), so that a redirect to another scheme or a path quoted alone cannot
+ * unmask a URL kept in a secret: its path, query and user info, each decoded too. Its host is a
+ * part only when it is all the URL has (`https://hook-id.example.com/`): a service's host
+ * (discord.com) is no secret, and masking it would hide every other webhook's host.
+ */
+function urlParts(value: string): string[] {
+  let url: URL;
+  try {
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim())) return [];
+    url = new URL(value.trim());
+  } catch {
+    return [];
+  }
+  const path = url.pathname.length > 1 ? url.pathname : '';
+  const query = url.search.slice(1);
+  const parts = [url.username, url.password, query, path, path && url.host + path];
+  if (!path && !query && !url.username) parts.push(url.host, url.hostname);
+  return [...parts, ...parts.map(decoded)].filter(part => part !== '');
+}
+
+function decoded(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
 }
 
 function escapeRegExp(text: string): string {

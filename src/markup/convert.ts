@@ -39,7 +39,7 @@ export interface ConvertOptions {
 }
 
 /** What the converter reads of a changelog with no length limit (SPEC §13). */
-export const MAX_MARKDOWN_INPUT = 1024 * 1024;
+export const MAX_MARKDOWN_INPUT = 256 * 1024;
 
 export function convertMarkdown(markdown: string, dialect: Dialect, options: ConvertOptions = {}) {
   const style = DIALECTS[dialect];
@@ -298,12 +298,36 @@ function plainOf(node: Nodes): string {
   return '';
 }
 
-/** What raw HTML (`<details>`, `<summary>`, `<br>`) says, without its tags. */
+/**
+ * What raw HTML (`<details>`, `<summary>`, `<br>`) says, without its tags or comments, in one pass:
+ * each search starts where the last ended, and a search that fails ends the scan (an unclosed
+ * comment hides the rest; a `<` with no `>` after it is text).
+ */
 function htmlText(html: string): string {
-  return html
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<!--[^]*?-->/g, '')
-    .replace(/<[^>]*>/g, '')
+  let text = '';
+  let at = 0;
+  while (at < html.length) {
+    const open = html.indexOf('<', at);
+    if (open < 0) {
+      text += html.slice(at);
+      break;
+    }
+    text += html.slice(at, open);
+    if (html.startsWith('<!--', open)) {
+      const end = html.indexOf('-->', open + 4);
+      if (end < 0) break;
+      at = end + 3;
+      continue;
+    }
+    const close = html.indexOf('>', open + 1);
+    if (close < 0) {
+      text += html.slice(open);
+      break;
+    }
+    if (/^<br\s*\/?>$/i.test(html.slice(open, close + 1))) text += '\n';
+    at = close + 1;
+  }
+  return text
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')

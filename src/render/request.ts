@@ -58,6 +58,8 @@ export interface RenderOptions {
   secretPlaceholders: boolean;
   /** The run's one budget for all its rendering (a new one when not given). */
   budget?: RenderBudget;
+  /** Filled with every rendered value that read a secret, for masking everywhere (SPEC §8). */
+  secretDerived?: Set<string>;
 }
 
 const CONTENT_TYPES: Record<Format, string> = {
@@ -135,18 +137,26 @@ function renderWebhook(
       return undefined;
     }
   };
-  const render = (template: Template) =>
-    attempt(() => engine.render(template, scope, webhook.name));
+  const render = (template: Template) => {
+    const rendered = attempt(() => engine.render(template, scope, webhook.name));
+    if (rendered?.readSecret) options.secretDerived?.add(rendered.text);
+    return rendered;
+  };
   const shownOf = (rendered: Rendered) => (rendered.readSecret ? SHOWN_SECRET : rendered.text);
   const fail = (template: Template, message: string) =>
     problems.push({ message, place: template.place, field: template.field, webhook: webhook.name });
 
   const condition = webhook.when;
-  const wanted = condition
-    ? attempt(() => engine.condition(condition, scope, webhook.name).value)
-    : true;
-  if (wanted === false && !options.checkSkipped)
-    return { kind: 'skipped', reason: `when: ${condition?.source}` };
+  const decided = condition
+    ? attempt(() => engine.condition(condition, scope, webhook.name))
+    : { value: true, readSecret: false };
+  // A test run that told a condition on a secret would be an oracle for its value.
+  const secretCondition = options.checkSkipped && decided?.readSecret === true;
+  const wanted = secretCondition ? false : decided?.value;
+  const skippedBecause = secretCondition
+    ? 'when: depends on a secret, not evaluated in a test run'
+    : `when: ${condition?.source}`;
+  if (wanted === false && !options.checkSkipped) return { kind: 'skipped', reason: skippedBecause };
 
   const renderedUrl = render(webhook.url);
   let url: string | undefined;
@@ -197,7 +207,7 @@ function renderWebhook(
   }
 
   if (problems.length > 0 || !url || !shownUrl) return { kind: 'failed', problems, shownUrl };
-  if (wanted === false) return { kind: 'skipped', reason: `when: ${condition?.source}` };
+  if (wanted === false) return { kind: 'skipped', reason: skippedBecause };
 
   let answers: AnswerReader | undefined;
   if (kit && webhook.destination !== 'http') {

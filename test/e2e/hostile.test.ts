@@ -2,6 +2,7 @@
 // step ends, says why, loses nothing and leaks no secret, whatever they do.
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -332,6 +333,130 @@ describe('secrets never leave in clear (SPEC §8)', () => {
       for (const form of forms) expect(everything(run)).not.toContain(form);
     }
   );
+
+  /** A new secret for each test, so that no test passes on a value another one printed. */
+  const randomToken = () => `ghp_R3${randomBytes(12).toString('hex')}`;
+  /** Every piece of `secret` six characters long or more. */
+  const pieces = (secret: string) =>
+    Array.from({ length: secret.length - 5 }, (_, i) => secret.slice(i, i + 6));
+
+  it.each([
+    ['a quoted }} in an output', `{{ "}}" | append: secrets.TOKEN | base64_encode }}`],
+    ['a quoted }} before remove_first', `{{ "}}" | append: secrets.TOKEN | remove_first: "}}" }}`],
+    [
+      'a secret read through a computed name',
+      `{% assign n = "TOK" | append: "EN" %}{{ secrets[n] | split: "" | reverse | join: "" }}`
+    ],
+    [
+      'a capture',
+      `{% capture c %}{{ secrets.TOKEN | slice: 2, 9 }}{% endcapture %}{{ c | upcase }}`
+    ]
+  ])(
+    'the engine tells which values read a secret, whatever the quoting: %s',
+    async (_what, template) => {
+      const token = randomToken();
+      const run = await runAction({
+        config: `webhooks:\n  - url: "https://hooks.example/x"\n    payload: { v: '${template}' }\n`,
+        inputs: { test: 'true', secrets: JSON.stringify({ TOKEN: token }) }
+      });
+      expect(run.code).toBe(0);
+      const request = run.results[0].request as { body: string };
+      expect(JSON.parse(request.body)).toEqual({ v: '***' });
+      const printed = everything(run);
+      for (const form of [
+        ...pieces(token),
+        ...pieces(token.split('').reverse().join('')),
+        Buffer.from(`}}${token}`).toString('base64').slice(4, 20)
+      ])
+        expect(printed).not.toContain(form);
+    }
+  );
+
+  it('a %} inside quotes ends the tag, as Liquid reads it, and the secret is not read', async () => {
+    const token = randomToken();
+    const run = await runAction({
+      config: `webhooks:\n  - url: "https://hooks.example/x"\n    payload: { v: '{% assign x = "%}" | append: secrets.TOKEN %}{{ x }}' }\n`,
+      inputs: { test: 'true', secrets: JSON.stringify({ TOKEN: token }) }
+    });
+    for (const piece of pieces(token)) expect(everything(run)).not.toContain(piece);
+  });
+
+  it('an error after reading a secret does not quote what the secret made', async () => {
+    const token = randomToken();
+    const run = await runAction({
+      config: `webhooks:\n  - url: "https://hooks.example/x"\n    payload: { v: '{% assign p = secrets.TOKEN | slice: 1, 99 %}{{ version.label | split: "" | where_exp: "c", p }}' }\n`,
+      inputs: { secrets: JSON.stringify({ TOKEN: token }), 'version-label': '1.0.0' }
+    });
+    expect(run.code).toBe(1);
+    expect(errorMessages(run.stdout)).toContain('the template failed after reading a secret');
+    for (const piece of pieces(token)) expect(everything(run)).not.toContain(piece);
+  });
+
+  it('a redirect to https with the secret path, and a long reason with a token at its cut, stay masked', async () => {
+    const path = randomToken();
+    const key = randomToken();
+    const receiver = await serve(
+      startReceiver((request, response) => {
+        if (request.url.startsWith('/moved'))
+          response.writeHead(301, { Location: `https://127.0.0.1:1/moved/${path}/x` }).end();
+        else response.writeHead(400).end(`${'reason '.repeat(41)}${key} and more`);
+      })
+    );
+    const run = await runAction({
+      config: `webhooks:
+  - name: Moved
+    url: "{{ secrets.MOVED_URL }}"
+  - name: Refused
+    url: "${receiver.url}/refused"
+`,
+      inputs: {
+        'version-label': '1.0.0',
+        'fail-on-error': 'false',
+        secrets: JSON.stringify({ MOVED_URL: `${receiver.url}/moved/${path}/x`, API_KEY: key })
+      }
+    });
+    expect(run.results.map(r => r.ok)).toEqual([false, false]);
+    expect(run.results[0].error).toMatch(
+      /^301 Moved Permanently: redirected to https:\/\/127\.0\.0\.1:1\*\*\*/
+    );
+    expect(run.results[1].error).toMatch(/^400 Bad Request \(not retried\): reason reason/);
+    for (const piece of [...pieces(path), ...pieces(key)])
+      expect(everything(run)).not.toContain(piece);
+  });
+
+  it('secrets equal to the names of result fields leave the fields whole', async () => {
+    const receiver = await serve(startReceiver());
+    const run = await runAction({
+      config: `webhooks:\n  - name: Hook\n    url: "${receiver.url}/"\n`,
+      inputs: {
+        'version-label': '1.0.0',
+        secrets: JSON.stringify({ A: 'error', B: 'status', C: 'skipped', D: 'attempts' })
+      }
+    });
+    expect(run.code).toBe(0);
+    expect(Object.keys(run.results[0])).toEqual(
+      expect.arrayContaining(['name', 'status', 'ok', 'skipped', 'attempts', 'error'])
+    );
+    expect(run.results[0].status).toBe(204);
+    expect(run.results[0].error).toBeNull();
+  });
+
+  it('a dry run does not evaluate a condition on a secret: no yes/no oracle', async () => {
+    const config = `webhooks:\n  - name: Oracle\n    url: "https://hooks.example/x"\n    when: '{{ secrets.TOKEN contains "ghp_R3" }}'\n`;
+    const outcomes = [];
+    for (const token of [randomToken(), 'something-else-entirely']) {
+      const run = await runAction({
+        config,
+        inputs: { test: 'true', secrets: JSON.stringify({ TOKEN: token }) }
+      });
+      expect(run.code).toBe(0);
+      outcomes.push(run.results[0].skipped);
+    }
+    expect(outcomes).toEqual([
+      'when: depends on a secret, not evaluated in a test run',
+      'when: depends on a secret, not evaluated in a test run'
+    ]);
+  });
 
   it('shows the literal scheme and host of a URL that reads a secret', async () => {
     const run = await runAction({

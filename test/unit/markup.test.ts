@@ -99,6 +99,33 @@ describe('converting GitHub Markdown for each destination', () => {
     }
   });
 
+  it.each([
+    ['unclosed comments', '<!--'],
+    ['unclosed tags', '<div x="'],
+    ['bare <', '< '],
+    ['open brackets', '!['],
+    ['emphasis marks', '*a_'],
+    ['backticks', '`a'],
+    ['entities', '&#x'],
+    ['link openers', '[a](']
+  ])('%s take time linear in their length (10x the text, under 20x the time)', (_what, unit) => {
+    const time = (length: number) => {
+      const text = unit.repeat(length / unit.length);
+      let best = Infinity;
+      for (let round = 0; round < 3; round++) {
+        const started = performance.now();
+        for (const dialect of ['slack', 'telegram', 'text'] as const)
+          convertMarkdown(text, dialect);
+        best = Math.min(best, performance.now() - started);
+      }
+      return best;
+    };
+    time(1_000);
+    const small = time(10_000);
+    const large = time(100_000);
+    expect(large / Math.max(small, 1)).toBeLessThan(20);
+  });
+
   it('reads a bounded prefix of a long changelog, with the link definitions written after it', () => {
     const entries = Array.from(
       { length: 2_000 },
