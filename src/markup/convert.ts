@@ -255,7 +255,9 @@ function phrasing(node: PhrasingContent, style: Style, bareLinkEnds = true): str
     case 'break':
       return '\n';
     case 'link':
-      if (!node.url) return inline(node.children, style);
+      // Only web and mail addresses become links: `[x](!channel)` or `[x](@U123)` would be a
+      // mention in Slack and Google Chat, and a scheme-less target a broken link anywhere.
+      if (!isLinkable(node.url)) return inline(node.children, style);
       // A link that shows its own address (a pasted URL, `<https://…>`) is written as the bare
       // address where the destination links one: half the length, the same link.
       if (style.bareLink && bareLinkEnds && plainOf(node) === node.url)
@@ -266,17 +268,19 @@ function phrasing(node: PhrasingContent, style: Style, bareLinkEnds = true): str
         inline(
           node.children.map(child =>
             child.type === 'image'
-              ? { type: 'text', value: child.alt || 'image' }
+              ? { type: 'text', value: imageName(child) }
               : child.type === 'inlineCode'
                 ? { type: 'text', value: child.value }
                 : child
           ),
           style
-        ),
+        ).replace(/\s*\n\s*/g, ' '),
         node.url
       );
     case 'image':
-      return node.url ? style.link(style.escape(node.alt || 'image'), node.url) : '';
+      return isLinkable(node.url)
+        ? style.link(style.escape(imageName(node)), node.url)
+        : style.escape(imageName(node));
     case 'html':
       // Element tags (`<kbd>`, `</sub>`) are dropped, their text kept; anything else that reads
       // as HTML (`<!channel>`, `<@user>`) is text, escaped for the destination.
@@ -335,6 +339,25 @@ function htmlText(html: string): string {
     .replace(/&nbsp;/g, ' ')
     .replace(/&amp;/g, '&')
     .trim();
+}
+
+function isLinkable(url: string): boolean {
+  return /^(?:https?:\/\/|mailto:)/i.test(url);
+}
+
+/** What an image is called: its alt text, else its title, else its file's name. */
+function imageName(image: { alt?: string | null; title?: string | null; url: string }): string {
+  const path = image.url.split(/[?#]/, 1)[0];
+  const file = path.slice(path.lastIndexOf('/') + 1);
+  return image.alt || image.title || decodedName(file) || 'image';
+}
+
+function decodedName(file: string): string {
+  try {
+    return decodeURIComponent(file);
+  } catch {
+    return file;
+  }
 }
 
 /** A label as CommonMark matches labels: case-folded, spaces collapsed. */

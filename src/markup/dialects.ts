@@ -163,9 +163,19 @@ const text: Style = {
   rule: '──────────'
 };
 
+/**
+ * Mattermost notifies a whole channel for `@channel`, `@all` and `@here` in a webhook's text, and
+ * has no switch against it (Discord has `allowed_mentions`; Slack's `<!channel>` is escaped): a
+ * zero-width space after the `@` keeps the word and notifies nobody.
+ */
+function withoutChannelMentions(style: Style): Style {
+  const neutral = (value: string) => value.replace(/@(channel|all|here)\b/gi, '@\u200b$1');
+  return { ...style, escape: value => neutral(style.escape(value)) };
+}
+
 export const DIALECTS: Record<Dialect, Style> = {
   discord: markdown(true, false),
-  mattermost: markdown(true, true),
+  mattermost: withoutChannelMentions(markdown(true, true)),
   slack,
   'google-chat': googleChat,
   telegram,

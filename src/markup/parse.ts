@@ -173,7 +173,12 @@ function phrasing(tokens: Token[]): PhrasingContent[] {
         add({ type: 'html', value: token.content });
         break;
       case 'image':
-        add({ type: 'image', url: String(token.attrGet('src') ?? ''), alt: plainText(token) });
+        add({
+          type: 'image',
+          url: String(token.attrGet('src') ?? ''),
+          alt: plainText(token),
+          title: String(token.attrGet('title') ?? '') || null
+        });
         break;
       case 'strong_open':
         open({ type: 'strong', children: [] });

@@ -40,6 +40,34 @@ describe('converting GitHub Markdown for each destination', () => {
       }
   });
 
+  it('forges no mention: only web and mail targets are links, and Mattermost channel words notify nobody', () => {
+    const note =
+      '[details](!channel) [x](!here) [y](!everyone) [z](@U024BE7LH) [t](!subteam^S012) [a<br>b](https://x.example/a) [m](mailto:me@x.example)';
+    for (const dialect of ['slack', 'google-chat'] as const) {
+      const output = convertMarkdown(note, dialect);
+      expect(output).not.toMatch(/<[!@]/);
+      expect(output).toContain('<https://x.example/a|a b>');
+      expect(output).toContain('<mailto:me@x.example|m>');
+    }
+    const mattermost = convertMarkdown(
+      'Hello @channel, @ALL and @here; mail @octocat',
+      'mattermost'
+    );
+    expect(mattermost).not.toMatch(/@(channel|all|here)\b/i);
+    expect(mattermost).toContain('@octocat');
+  });
+
+  it('names an image by its alt text, else its title, else its file', () => {
+    expect(
+      convertMarkdown(
+        '![](https://x.example/a/nugget.png "Vivid Alloy Nugget") ![](https://x.example/b/Ore%20Map.png?v=2) ![logo](https://x.example/l.png)',
+        'discord'
+      )
+    ).toBe(
+      '[Vivid Alloy Nugget](https://x.example/a/nugget.png) [Ore Map.png](https://x.example/b/Ore%20Map.png?v=2) [logo](https://x.example/l.png)'
+    );
+  });
+
   it('writes each dialect its own way', () => {
     const note =
       '## Added\n\n- **Bold** and _em_ and ~~gone~~ and `code` — see [docs](https://x.example/d)\n- [x] done\n\n> quoted <tag> & more';
@@ -72,7 +100,7 @@ describe('converting GitHub Markdown for each destination', () => {
     ],
     ['a &copy; &amp; b &#35;', 'a © & b \\#'],
     ['![the *logo*](https://x.example/l.png)', '[the logo](https://x.example/l.png)'],
-    ['[j](javascript:alert(1)) [u](<a b>)', '\\[j\\](javascript:alert(1)) [u](a%20b)'],
+    ['[j](javascript:alert(1)) [u](<a b>) [d](!channel)', '\\[j\\](javascript:alert(1)) u d'],
     ['press <kbd>Ctrl</kbd> <!channel>', 'press Ctrl \\<!channel\\>'],
     ['| a | b |\n|---|---|\n| 1 | 2 |', 'a · b\n1 · 2'],
     ['~~gone~~ and `code`', '~~gone~~ and `code`'],
