@@ -227,7 +227,12 @@ async function gatherFacts(
 /** `results` are masked already (maskReports). */
 function publish(runner: Runner, settings: Settings, results: WebhookResult[]) {
   const counts = countResults(results);
-  runner.setOutput('results', resultsJson(results));
+  const { json, requestsLeftOut } = resultsJson(results);
+  runner.setOutput('results', json);
+  if (requestsLeftOut > 0)
+    runner.warning(
+      `The results output leaves out the request of the last ${requestsLeftOut} webhook(s): an output holds at most 1 MiB. The log shows every request.`
+    );
   runner.setOutput('sent', String(counts.sent));
   runner.setOutput('failed', String(counts.failed));
   runner.setOutput('skipped', String(counts.skipped));

@@ -1,7 +1,7 @@
 // The CLI's variable context: --set values (dotted paths), a secrets file, and what the
 // environment and the git checkout tell.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { FileTooLarge, readBoundedText } from '../bounded-file.js';
 import { buildContext } from '../context/build.js';
 import { isoSeconds, parseDate } from '../context/dates.js';
 import { parseByteCount } from '../context/human-size.js';
@@ -53,9 +53,10 @@ function factValue(path: string, kind: FactKind, raw: string): string | number |
 export function readSecretsFile(file: string): Record<string, string> {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new UserError([{ message: `${file} cannot be read`, field: '--secrets-file' }]);
+    text = readBoundedText(file, 1024 * 1024);
+  } catch (error) {
+    const reason = error instanceof FileTooLarge ? error.message : 'cannot be read';
+    throw new UserError([{ message: `${file} ${reason}`, field: '--secrets-file' }]);
   }
   if (text.trimStart().startsWith('{')) {
     try {

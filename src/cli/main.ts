@@ -106,7 +106,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const reports = maskReports(outcome.reports, masker);
     const results = reports.map(report => report.result);
     say(`\n${summaryLines(results, options.test === 'dry-run', paint)}\n`);
-    if (options.json) io.stdout(`${resultsJson(results)}\n`);
+    if (options.json) io.stdout(`${resultsJson(results).json}\n`);
     return reports.some(r => !r.result.ok && !r.continueOnError) ? EXIT_DELIVERY_FAILED : EXIT_OK;
   } catch (error) {
     if (!(error instanceof UserError)) {

@@ -1,9 +1,11 @@
 // What both front ends say the same way: reading the config file, the closing lines, and a
 // failure that is a bug of ours rather than the user's.
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { FileTooLarge, readBoundedText } from '../bounded-file.js';
 import { UserError } from '../problems.js';
 import { countResults, type WebhookResult } from '../report/results.js';
+
+const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
 
 /**
  * The config file's text. `setting` names what points at it (`input config`, `--config`).
@@ -11,13 +13,15 @@ import { countResults, type WebhookResult } from '../report/results.js';
  */
 export function readConfigText(file: string, root: string, setting: string): string {
   try {
-    return readFileSync(resolve(root, file), 'utf8');
+    return readBoundedText(resolve(root, file), MAX_CONFIG_BYTES);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
-      code === 'ENOENT'
-        ? `does not exist; create it (see webhooks.example.yml) or point ${setting} at it`
-        : `cannot be read (${code ?? 'error'})`;
+      error instanceof FileTooLarge
+        ? `${error.message}; a webhooks file is a few KB`
+        : code === 'ENOENT'
+          ? `does not exist; create it (see webhooks.example.yml) or point ${setting} at it`
+          : `cannot be read (${code ?? 'error'})`;
     throw new UserError([{ message: `${file} ${reason}`, field: setting }]);
   }
 }

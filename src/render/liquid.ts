@@ -45,6 +45,7 @@ export function createLiquidRenderer(
   for (const tag of FILE_TAGS) delete liquid.tags[tag];
   for (const [name, filter] of Object.entries({ ...filters, ...extraFilters }))
     liquid.registerFilter(name, filter);
+  liquid.registerFilter('date', boundedWidths(liquid.filters.date));
   for (const [name, filter] of Object.entries(liquid.filters))
     liquid.registerFilter(name, chargingOutput(filter));
   const context = (scope: object, budget: RenderBudget) =>
@@ -56,6 +57,25 @@ export function createLiquidRenderer(
     evaluate: (expression, scope, budget) =>
       liquid.evalValueSync(expression, context(scope, budget))
   };
+}
+
+/** The widest field a date format may ask for (`%10d`): a width is text built before it is counted. */
+export const MAX_DATE_WIDTH = 100;
+
+/** The `date` filter, refusing a format whose width would build a huge string (`%600000000d`). */
+function boundedWidths(filter: FilterImplOptions): FilterImplOptions {
+  type Handler = Extract<FilterImplOptions, { handler: unknown }>['handler'];
+  const handler: Handler = typeof filter === 'function' ? filter : filter.handler;
+  return function (this: ThisParameterType<Handler>, ...args: unknown[]) {
+    const format = args[1];
+    if (typeof format === 'string')
+      for (const [, width] of format.matchAll(/%[-_0^#:]*(\d+)/g))
+        if (Number(width) > MAX_DATE_WIDTH)
+          throw new Error(
+            `the date format asks for a field ${width} characters wide; the widest is ${MAX_DATE_WIDTH}`
+          );
+    return handler.apply(this, args as Parameters<Handler>) as unknown;
+  } as Handler;
 }
 
 /**

@@ -130,24 +130,36 @@ export function countResults(results: WebhookResult[]) {
 }
 
 /**
- * The output's JSON, from masked results. Request bodies are kept whole unless the output would
- * pass its limit; then they are cut, each to an equal share.
+ * The output's JSON, from masked results, within its limit in bytes. Request bodies are kept
+ * whole unless the output would pass it; then they are cut, each to an equal share; and when
+ * even that is too much (thousands of webhooks), the last requests are left out (no `request`),
+ * and `requestsLeftOut` says how many.
  */
-export function resultsJson(masked: WebhookResult[]): string {
+export function resultsJson(masked: WebhookResult[]): { json: string; requestsLeftOut: number } {
   const visible = masked.map(result => ({
     ...result,
     request: result.request && { ...result.request }
   }));
-  let json = JSON.stringify(visible);
+  const size = () => Buffer.byteLength(JSON.stringify(visible));
   const requests = visible.flatMap(r => (r.request?.body ? [r.request] : []));
   const bodies = requests.map(request => request.body ?? '');
   for (
     let limit = SHOWN_BODY_LIMIT;
-    json.length > RESULTS_LIMIT && requests.length > 0 && limit >= 256;
+    size() > RESULTS_LIMIT && requests.length > 0 && limit >= 256;
     limit = Math.min(limit / 2, Math.floor(RESULTS_LIMIT / 2 / requests.length))
-  ) {
+  )
     requests.forEach((request, i) => (request.body = cutText(bodies[i], limit)));
-    json = JSON.stringify(visible);
+  // Still too large: leave out the last requests, as many as free the bytes over the limit.
+  let json = JSON.stringify(visible);
+  let over = Buffer.byteLength(json) - RESULTS_LIMIT;
+  let requestsLeftOut = 0;
+  for (let i = visible.length - 1; i >= 0 && over > 0; i--) {
+    const request = visible[i].request;
+    if (!request) continue;
+    over -= Buffer.byteLength(`,"request":${JSON.stringify(request)}`);
+    visible[i].request = undefined;
+    requestsLeftOut++;
   }
-  return json;
+  if (requestsLeftOut > 0) json = JSON.stringify(visible);
+  return { json, requestsLeftOut };
 }

@@ -1,5 +1,6 @@
 // Facts read from the workspace: file sizes from globs, the changelog file, the event payload.
 import { readFileSync, statSync } from 'node:fs';
+import { FileTooLarge, readBoundedText } from '../bounded-file.js';
 import { resolve } from 'node:path';
 import { inputProblem } from '../problems.js';
 import type { GitHubRelease } from './release.js';
@@ -31,12 +32,19 @@ export async function totalFileSize(
   return total;
 }
 
+/** A changelog larger than this is no changelog (converters read at most 256 KiB of it). */
+const MAX_CHANGES_BYTES = 16 * 1024 * 1024;
+
 export function readChangesFile(file: string, workspace: string): string {
   try {
-    return readFileSync(resolve(workspace, file), 'utf8');
+    return readBoundedText(resolve(workspace, file), MAX_CHANGES_BYTES);
   } catch (error) {
     const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'cannot be read';
+      error instanceof FileTooLarge
+        ? error.message
+        : (error as NodeJS.ErrnoException).code === 'ENOENT'
+          ? 'does not exist'
+          : 'cannot be read';
     throw inputProblem(
       'version-changes-file',
       `"${file}" ${reason} (paths are relative to the workspace)`

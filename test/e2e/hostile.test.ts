@@ -661,6 +661,71 @@ describe('what a receiver or a template says cannot reshape the summary', () => 
 });
 
 describe('bounded output (SPEC §6)', () => {
+  it('a dry run of 5,000 webhooks keeps the results output within 1 MiB and says what it left out', async () => {
+    const hooks = Array.from(
+      { length: 5_000 },
+      (_, i) =>
+        `  - name: hook ${i}\n    url: "https://hooks.example/${i}"\n    payload: { n: "${i}" }\n`
+    );
+    const run = await runAction({
+      config: `webhooks:\n${hooks.join('')}`,
+      inputs: { test: 'true' }
+    });
+    expect(run.code).toBe(0);
+    expect(Buffer.byteLength(run.outputs.results)).toBeLessThanOrEqual(1024 * 1024);
+    const results = JSON.parse(run.outputs.results) as Array<{ name: string; request?: object }>;
+    expect(results).toHaveLength(5_000);
+    const leftOut = results.filter(result => !result.request).length;
+    expect(leftOut).toBeGreaterThan(0);
+    expect(results[0].request).toBeDefined();
+    expect(run.stdout).toContain(
+      `::warning ::The results output leaves out the request of the last ${leftOut} webhook(s)`
+    );
+  });
+
+  it('a date format asking for a huge width is an error at its leaf, and the outputs are written', async () => {
+    const run = await runAction({
+      config: `webhooks:\n  - url: "https://hooks.example/x"\n    payload: { d: "{{ version.published_at | date: '%600000000d' }}" }\n`,
+      inputs: { 'version-label': '1.0.0' }
+    });
+    expect(run.code).toBe(1);
+    expect(errorMessages(run.stdout)).toContain(
+      'the date format asks for a field 600000000 characters wide; the widest is 100'
+    );
+    expect(run.stdout).not.toContain('stopped unexpectedly');
+    expect(JSON.parse(run.outputs.results)).toHaveLength(1);
+  });
+
+  it('the CLI reads at most a few MiB of a config or secrets file (/dev/zero)', async () => {
+    const config = await runCli(['--config', '/dev/zero', '--test']);
+    expect(config.code).toBe(2);
+    expect(config.stderr).toContain('/dev/zero is larger than 4 MiB');
+    const secrets = await runCli(
+      ['--config', 'hooks.yml', '--test', '--secrets-file', '/dev/zero'],
+      {
+        'hooks.yml': 'webhooks:\n  - url: "https://hooks.example/x"\n'
+      }
+    );
+    expect(secrets.code).toBe(2);
+    expect(secrets.stderr).toContain('/dev/zero is larger than 1 MiB');
+  });
+
+  it('a 429 asking to wait 1e308 seconds says more than a day, not Infinity', async () => {
+    const receiver = await serve(
+      startReceiver((_request, response) =>
+        response
+          .writeHead(429, { 'Content-Type': 'application/json' })
+          .end('{"message":"You are being rate limited.","retry_after":1e308}')
+      )
+    );
+    const run = await runAction({
+      config: `webhooks:\n  - to: discord\n    url: "${receiver.url}/api/webhooks/1/t"\n`,
+      inputs: { 'version-label': '1.0.0' }
+    });
+    expect(run.results[0].error).toContain('asked to retry after more than a day');
+    expect(everything(run)).not.toContain('Infinity');
+  });
+
   it('a dry run with a 10 MB changelog writes a summary and outputs within their limits', async () => {
     const workspace = mkdtempSync(path.join(tmpdir(), 'release-webhooks-big-'));
     const changes = path.join(workspace, 'CHANGES.md');
