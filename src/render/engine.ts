@@ -82,6 +82,7 @@ export async function templateEngine(
           ? liquid.render(template.source, scope, budget)
           : printOutputs(template.source, scope);
         budget.spend(output.length);
+        budget.checkTime();
         return output;
       });
       return { text, readSecret };
