@@ -16,9 +16,13 @@ export const DESTINATIONS: Record<string, Destination> = Object.fromEntries(
 );
 
 /** A destination's built-in announcement. */
-export function builtInMessage(destination: Destination, announcement: Announcement) {
+export function builtInMessage(
+  destination: Destination,
+  announcement: Announcement,
+  serverUrl?: string
+) {
   return destination.message(announcement, (markdown, options) =>
-    convertMarkdown(markdown, destination.dialect, options)
+    convertMarkdown(markdown, destination.dialect, { ...options, serverUrl })
   );
 }
 
@@ -27,7 +31,8 @@ export function builtInMessage(destination: Destination, announcement: Announcem
  * optional maximum length; `moreUrl` is where `…` links to when the text is cut.
  */
 export function markupFilters(
-  moreUrl: string
+  moreUrl: string,
+  serverUrl?: string
 ): Record<string, (value: unknown, max?: unknown) => string> {
   return Object.fromEntries(
     DIALECT_NAMES.map((dialect: Dialect) => [
@@ -35,7 +40,8 @@ export function markupFilters(
       (value: unknown, max?: unknown) =>
         convertMarkdown(value === null || value === undefined ? '' : String(value), dialect, {
           maxLength: maxLength(max),
-          moreUrl: moreUrl || undefined
+          moreUrl: moreUrl || undefined,
+          serverUrl
         })
     ])
   );

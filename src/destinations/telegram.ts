@@ -50,10 +50,13 @@ export const telegram: Destination = {
     const tail = [link, announcement.size ? escape(announcement.size) : '']
       .filter(Boolean)
       .join(' · ');
-    const room = L.text - head.length - (tail ? tail.length + 2 : 0) - 2;
+    // Telegram counts the text after entity parsing: tags take no room.
+    const visible = (html: string) => visibleText(html).length;
+    const room = L.text - visible(head) - (tail ? visible(tail) + 2 : 0) - 2;
     const changes = convert(announcement.changes, {
       maxLength: room,
-      moreUrl: announcement.link || undefined
+      moreUrl: announcement.link || undefined,
+      measure: visible
     });
     const text = [head, changes, tail].filter(part => part.trim()).join('\n\n');
     return { text, parse_mode: 'HTML', link_preview_options: { is_disabled: true } };

@@ -20,13 +20,15 @@ import { parseMarkdown } from './parse.js';
 export type { Dialect } from './dialects.js';
 export { DIALECT_NAMES } from './dialects.js';
 
-/** A piece the text may be cut after: a block, a list item, a table row. */
+/** A piece the text may be cut after: a block, a line of a paragraph, a list item, a table row. */
 interface Unit {
   text: string;
   /** What goes before it when it follows another unit. */
   separator: string;
   /** The unit as plain text, for a unit too long to keep whole. */
   plain: string;
+  /** The most of the unit that fits `room`, when it has a better cut than its plain text's. */
+  part?(room: number, measure: (text: string) => number): string;
 }
 
 export interface ConvertOptions {
@@ -36,13 +38,21 @@ export interface ConvertOptions {
   moreUrl?: string;
   /** How length is measured (default UTF-16 code units). */
   measure?: (text: string) => number;
+  /** The GitHub server whose profiles `@handle`s link to (default https://github.com). */
+  serverUrl?: string;
 }
 
 /** What the converter reads of a changelog with no length limit (SPEC §13). */
 export const MAX_MARKDOWN_INPUT = 256 * 1024;
 
 export function convertMarkdown(markdown: string, dialect: Dialect, options: ConvertOptions = {}) {
-  const style = DIALECTS[dialect];
+  const base = DIALECTS[dialect];
+  // A `@handle` links its GitHub profile wherever the dialect has links: text, never a mention.
+  const server = (options.serverUrl || 'https://github.com').replace(/\/+$/, '');
+  const style: Style =
+    dialect === 'text'
+      ? base
+      : { ...base, handle: (text, handle) => base.link(text, `${server}/${handle}`) };
   const text = boundedInput(markdown.replace(/\r\n?/g, '\n'), options.maxLength);
   return fit(unitsOf(text, style), style, options);
 }
@@ -113,13 +123,17 @@ function fit(units: Unit[], style: Style, options: ConvertOptions): string {
   const room = options.maxLength - measure(ending);
   let output = '';
   for (const [i, unit] of units.entries()) {
-    const next = (i === 0 ? '' : unit.separator) + unit.text;
-    if (measure(output + next) <= room) {
-      output += next;
+    const separator = i === 0 ? '' : unit.separator;
+    if (measure(output + separator + unit.text) <= room) {
+      output += separator + unit.text;
       continue;
     }
-    // The first unit alone is too long: its plain text, cut at a word, stands in.
-    if (output === '') output = cutPlain(unit.plain, style, room, measure);
+    // The unit does not fit whole: as much of it as fits, cut at a line, else a sentence, else
+    // a word, so that a long changelog uses the room (SPEC §12, Fidelity).
+    const left = room - measure(output + separator);
+    const part =
+      left > 0 ? (unit.part?.(left, measure) ?? cutPlain(unit.plain, style, left, measure)) : '';
+    if (part.trim()) output += separator + part;
     break;
   }
   if (measure(output + ending) > options.maxLength)
@@ -127,7 +141,11 @@ function fit(units: Unit[], style: Style, options: ConvertOptions): string {
   return output + ending;
 }
 
-/** Plain text within `room` once escaped, cut at a word boundary when there is one. */
+/**
+ * The longest start of a plain text that fits `room` once escaped, cut at its last line break,
+ * else its last sentence, else its last word, whichever keeps most of what fits; never inside a
+ * surrogate pair, and escaped as a whole, so never inside an escape or an entity.
+ */
 function cutPlain(
   text: string,
   style: Style,
@@ -144,9 +162,23 @@ function cutPlain(
   let end = low;
   const code = text.charCodeAt(end - 1);
   if (code >= 0xd800 && code <= 0xdbff) end--;
+  if (end < text.length) end = boundaryBefore(text, end);
+  return style.escape(text.slice(0, end)).trimEnd();
+}
+
+const SENTENCE_END = /[.!?。！？](?=\s)/g;
+
+/** Where to cut before `end`: a line break, else a sentence's end, else a space, near `end`. */
+function boundaryBefore(text: string, end: number): number {
+  const keep = (at: number, share: number) => at > 0 && at >= end * share;
+  const line = text.lastIndexOf('\n', end);
+  if (keep(line, 0.85)) return line;
+  let sentenceEnd = -1;
+  for (const match of text.slice(0, end).matchAll(SENTENCE_END)) sentenceEnd = match.index + 1;
+  if (keep(sentenceEnd, 0.85)) return sentenceEnd;
   const space = text.lastIndexOf(' ', end);
-  if (end < text.length && space > end * 0.6) end = space;
-  return style.escape(text.slice(0, end));
+  if (keep(space, 0.7)) return space;
+  return end;
 }
 
 function blockUnits(parent: { children: RootContent[] }, style: Style, separator: string): Unit[] {
@@ -161,7 +193,7 @@ function blockUnits(parent: { children: RootContent[] }, style: Style, separator
 function blockUnit(node: RootContent, style: Style): Unit[] {
   switch (node.type) {
     case 'paragraph':
-      return [unit(inline(node.children, style), plainOf(node))];
+      return lineUnits(node.children, style);
     case 'heading':
       return [
         unit(style.heading(inline((node as Heading).children, style), node.depth), plainOf(node))
@@ -169,9 +201,7 @@ function blockUnit(node: RootContent, style: Style): Unit[] {
     case 'thematicBreak':
       return [unit(style.rule, '')];
     case 'code':
-      return [
-        unit(style.codeBlock((node as Code).value, (node as Code).lang ?? ''), (node as Code).value)
-      ];
+      return [codeUnit(node as Code, style)];
     case 'blockquote':
       return [unit(style.quote(blockText((node as Blockquote).children, style)), plainOf(node))];
     case 'list':
@@ -193,6 +223,37 @@ function unit(text: string, plain: string, separator = '\n\n'): Unit {
   return { text, plain, separator };
 }
 
+/** A paragraph, a unit per line (a long plain-text changelog is one paragraph of many lines). */
+function lineUnits(children: PhrasingContent[], style: Style): Unit[] {
+  const lines: PhrasingContent[][] = [[]];
+  for (const child of children)
+    if ((child.type === 'text' && child.value === '\n') || child.type === 'break') lines.push([]);
+    else lines[lines.length - 1].push(child);
+  return lines
+    .filter(line => line.length > 0)
+    .map(line => unit(inline(line, style), line.map(plainOf).join(''), '\n'));
+}
+
+/** A code block, cut between its lines and closed again when it does not fit. */
+function codeUnit(code: Code, style: Style): Unit {
+  const language = code.lang ?? '';
+  return {
+    ...unit(style.codeBlock(code.value, language), code.value),
+    part(room, measure) {
+      const lines = code.value.split('\n');
+      let low = 0;
+      let high = lines.length;
+      while (low < high) {
+        const middle = Math.ceil((low + high) / 2);
+        if (measure(style.codeBlock(lines.slice(0, middle).join('\n'), language)) <= room)
+          low = middle;
+        else high = middle - 1;
+      }
+      return low > 0 ? style.codeBlock(lines.slice(0, low).join('\n'), language) : '';
+    }
+  };
+}
+
 /** Blocks written one after the other, as the inside of a quote or a list item. */
 function blockText(children: RootContent[], style: Style): string {
   return blockUnits({ children }, style, '\n')
@@ -205,10 +266,13 @@ function listUnits(list: List, style: Style, indent: string): Unit[] {
     const number = list.ordered ? (list.start ?? 1) + i : undefined;
     const [first, ...rest] = item.children;
     const lead = first?.type === 'paragraph' ? inline(first.children, style) : '';
+    // Code keeps its own indentation: indenting it would change the code.
     const nested = (first?.type === 'paragraph' ? rest : item.children).flatMap(child =>
       child.type === 'list'
         ? listUnits(child, style, `${indent}  `).map(u => u.text)
-        : [indentLines(blockText([child], style), `${indent}  `)]
+        : child.type === 'code'
+          ? [blockText([child], style)]
+          : [indentLines(blockText([child], style), `${indent}  `)]
     );
     const line = `${indent}${style.listItem(lead, number, item.checked ?? null)}`;
     return unit([line, ...nested].join('\n'), plainOf(item), '\n');
@@ -242,8 +306,12 @@ function endsBareLink(next: PhrasingContent | undefined): boolean {
 
 function phrasing(node: PhrasingContent, style: Style, bareLinkEnds = true): string {
   switch (node.type) {
-    case 'text':
-      return style.escape(node.value);
+    case 'text': {
+      const handle = (node.data as { githubHandle?: string } | undefined)?.githubHandle;
+      return handle && style.handle
+        ? style.handle(style.escape(node.value), handle)
+        : style.escape(node.value);
+    }
     case 'strong':
       return style.strong(inline(node.children, style));
     case 'emphasis':

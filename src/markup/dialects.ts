@@ -27,6 +27,8 @@ export interface Style {
   listItem(text: string, number: number | undefined, checked: boolean | null): string;
   tableRow(cells: string[], isHeader: boolean): string;
   rule: string;
+  /** A GitHub `@handle` (its text escaped), linked to its profile where the dialect has links. */
+  handle?(text: string, handle: string): string;
 }
 
 const taskMark = (checked: boolean | null) => (checked === null ? '' : checked ? '☑ ' : '☐ ');
@@ -99,10 +101,16 @@ const slack: Style = {
   rule: '──────────'
 };
 
-/** Google Chat's text formatting, which reads links as Slack does. */
+/**
+ * Google Chat's text formatting, which reads links as Slack does but shows HTML entities as
+ * written: `<` and `>` become look-alikes, in code too.
+ */
+const chatText = (text: string) => text.replace(/</g, '‹').replace(/>/g, '›');
 const googleChat: Style = {
   ...slack,
-  escape: text => text.replace(/</g, '‹').replace(/>/g, '›'),
+  escape: chatText,
+  inlineCode: code => `\`${chatText(code.replace(/`/g, "'"))}\``,
+  codeBlock: code => `\`\`\`\n${chatText(code.replace(/```/g, "'''"))}\n\`\`\``,
   // Its documentation gives only the `<url|text>` form.
   bareLink: undefined
 };
@@ -130,16 +138,20 @@ const telegram: Style = {
   rule: '──────────'
 };
 
-/** The Markdown subset of Adaptive Card text: bold, italic, lists and links only. */
+/**
+ * The Markdown subset of Adaptive Card text: bold, italic, lists and links only. It has no code,
+ * so code is text whose marks are escaped: `__proto__` must not turn bold.
+ */
+const teamsEscape = (text: string) => text.replace(/[\\*_~`[\]]/g, '\\$&');
 const teams: Style = {
-  escape: text => text,
+  escape: teamsEscape,
   strong: text => `**${text}**`,
   emphasis: text => `_${text}_`,
   strike: text => text,
-  inlineCode: code => code,
+  inlineCode: teamsEscape,
   link: (text, url) => `[${text}](${linkTarget(url)})`,
   heading: text => `**${text}**`,
-  codeBlock: code => code,
+  codeBlock: teamsEscape,
   quote: text => text,
   listItem: (text, number, checked) =>
     `${number === undefined ? '-' : `${number}.`} ${taskMark(checked)}${text}`,

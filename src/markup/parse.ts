@@ -158,7 +158,7 @@ function phrasing(tokens: Token[]): PhrasingContent[] {
     switch (token.type) {
       case 'text':
         if (inLink) add({ type: 'text', value: token.content });
-        else autolinkLiterals(token.content).forEach(add);
+        else autolinkLiterals(token.content).flatMap(githubHandles).forEach(add);
         break;
       case 'softbreak':
         add({ type: 'text', value: '\n' });
@@ -238,6 +238,29 @@ function autolinkLiterals(value: string): PhrasingContent[] {
     last = match.index + literal.length;
   }
   if (last < value.length) nodes.push({ type: 'text', value: value.slice(last) });
+  return nodes;
+}
+
+/**
+ * A GitHub `@handle` (not in an e-mail address, nor a scope such as `@scope/name`): a text node
+ * of its own that knows the handle, so each dialect can link the profile. The words chat services
+ * read as mass mentions stay plain text; each destination's own rules handle them.
+ */
+const HANDLE = /(?<![\w@/.`-])@([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})(?![\w/@-])/g;
+const MASS_MENTIONS = new Set(['everyone', 'here', 'channel', 'all']);
+
+function githubHandles(node: PhrasingContent): PhrasingContent[] {
+  if (node.type !== 'text' || !node.value.includes('@')) return [node];
+  const nodes: PhrasingContent[] = [];
+  let last = 0;
+  for (const match of node.value.matchAll(HANDLE)) {
+    if (MASS_MENTIONS.has(match[1].toLowerCase())) continue;
+    if (match.index > last)
+      nodes.push({ type: 'text', value: node.value.slice(last, match.index) });
+    nodes.push({ type: 'text', value: match[0], data: { githubHandle: match[1] } });
+    last = match.index + match[0].length;
+  }
+  if (last < node.value.length) nodes.push({ type: 'text', value: node.value.slice(last) });
   return nodes;
 }
 

@@ -49,12 +49,16 @@ export function forDestination(
   sent: { value: unknown; shownValue: unknown; url: string; shownUrl: string }
 ): Delivered {
   const destination = kit.DESTINATIONS[webhook.destination];
-  const builtIn = kit.builtInMessage(destination, {
-    title: `${context.app.display_name} ${context.version.label}`.trim(),
-    link: moreUrlOf(context),
-    size: context.version.humanized_content_size,
-    changes: context.version.changes
-  });
+  const builtIn = kit.builtInMessage(
+    destination,
+    {
+      title: `${context.app.display_name} ${context.version.label}`.trim(),
+      link: moreUrlOf(context),
+      size: context.version.humanized_content_size,
+      changes: context.version.changes
+    },
+    context.github.server_url
+  );
   const calledAs = (url: string) =>
     destination.url && /^https?:/i.test(url) ? destination.url(url) : url;
   return {

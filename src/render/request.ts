@@ -89,7 +89,7 @@ export async function renderAll(
     ]),
     webhooks.flatMap(webhook => (webhook.when ? [webhook.when] : [])),
     { ...context, webhook: { name: '' } },
-    kit?.markupFilters(moreUrlOf(context)),
+    kit?.markupFilters(moreUrlOf(context), context.github.server_url),
     options.budget ?? new RenderBudget()
   );
   const watchedContext = { ...context, secrets: engine.watched(context.secrets) };

@@ -87,6 +87,27 @@ describe('every real release note through every destination', () => {
     }
   );
 
+  it("a 37 KB plain-text changelog fills at least 85% of each destination's room", async () => {
+    const run = await runAction({
+      config: everyDestination(),
+      inputs: {
+        'version-label': '5.5',
+        'version-changes-file': path.join(NOTES_DIR, '08-raylib-5.5-plain-text.md')
+      }
+    });
+    expect(errorMessages(run.stdout)).toBe('');
+    const discord = fakes.discord.messages.at(-1)?.body.embeds as Array<{ description: string }>;
+    expect(discord[0].description.length).toBeGreaterThanOrEqual(0.85 * 4096);
+    const slack = fakes.slack.messages.at(-1)?.body.blocks as Array<{ text?: { text: string } }>;
+    expect(slack[1].text!.text.length).toBeGreaterThanOrEqual(0.85 * 3000);
+    // Telegram counts the text after entity parsing (the fake does too): tags take no room.
+    const telegram = fakes.telegram.messages.at(-1) as TelegramMessage;
+    expect(telegram.text.length).toBeGreaterThanOrEqual(0.85 * 4096);
+    expect(telegram.text.length).toBeLessThanOrEqual(4096);
+    const mattermost = fakes.mattermost.messages.at(-1) as { text: string };
+    expect(mattermost.text.length).toBeGreaterThanOrEqual(0.85 * 16_383);
+  });
+
   it('@everyone in the notes pings nobody on Discord; <!channel> is text on Slack', async () => {
     const run = await runAction({
       config: everyDestination(),

@@ -68,6 +68,62 @@ describe('converting GitHub Markdown for each destination', () => {
     );
   });
 
+  it.each(NOTES)('%s: a cut fills at least 85% of the room, in every dialect', (_file, note) => {
+    for (const dialect of DIALECT_NAMES)
+      for (const max of [2000, 4096]) {
+        if (convertMarkdown(note, dialect).length <= max) continue;
+        const output = convertMarkdown(note, dialect, { maxLength: max, moreUrl: MORE });
+        expect({ dialect, max, fill: output.length / max >= 0.85 }).toEqual({
+          dialect,
+          max,
+          fill: true
+        });
+      }
+  });
+
+  it.each(NOTES)('%s: Google Chat text carries no HTML entity', (_file, note) => {
+    expect(convertMarkdown(note, 'google-chat')).not.toMatch(/&(?:lt|gt|amp|quot|#\d+);/);
+  });
+
+  it('keeps every image title of a note (62 of them in the modpack note)', () => {
+    const [, note] = NOTES.find(([file]) => file.startsWith('05-'))!;
+    const titles = [...note.matchAll(/!\[[^\]]*\]\([^)\s]* "([^"]*)"\)/g)].map(m => m[1]);
+    expect(titles.length).toBeGreaterThanOrEqual(62);
+    const output = convertMarkdown(note, 'discord');
+    for (const title of titles) expect(output).toContain(title);
+  });
+
+  it('links GitHub @handles to their profiles, and mentions nobody', () => {
+    const [, note] = NOTES.find(([file]) => file.startsWith('01-'))!;
+    expect(convertMarkdown(note, 'discord')).toContain(
+      '[@RothAndrew](https://github.com/RothAndrew)'
+    );
+    expect(convertMarkdown(note, 'mattermost')).toContain(
+      '[@renovate](https://github.com/renovate)'
+    );
+    expect(convertMarkdown(note, 'slack')).toContain('<https://github.com/renovate|@renovate>');
+    expect(convertMarkdown(note, 'telegram')).toContain(
+      '<a href="https://github.com/renovate">@renovate</a>'
+    );
+    expect(convertMarkdown('by @octocat', 'discord', { serverUrl: 'https://ghe.example/' })).toBe(
+      'by [@octocat](https://ghe.example/octocat)'
+    );
+    expect(convertMarkdown('by @octocat, me@x.example, @scope/pkg and @everyone', 'text')).toBe(
+      'by @octocat, me@x.example (mailto:me@x.example), @scope/pkg and @everyone'
+    );
+  });
+
+  it('keeps code as code in every dialect: no emphasis from `__proto__`, no indent added in lists', () => {
+    const note =
+      'Use `__proto__` and `application/*+json`:\n\n- item\n\n  ```js\n  a = 1;\n    b = 2;\n  ```';
+    expect(convertMarkdown(note, 'teams')).toContain('\\_\\_proto\\_\\_ and application/\\*+json');
+    expect(convertMarkdown(note, 'discord')).toContain('`__proto__` and `application/*+json`');
+    expect(convertMarkdown(note, 'telegram')).toContain(
+      '<pre><code class="language-js">a = 1;\n  b = 2;</code></pre>'
+    );
+    expect(convertMarkdown(note, 'google-chat')).toContain('`__proto__`');
+  });
+
   it('writes each dialect its own way', () => {
     const note =
       '## Added\n\n- **Bold** and _em_ and ~~gone~~ and `code` — see [docs](https://x.example/d)\n- [x] done\n\n> quoted <tag> & more';
@@ -199,7 +255,7 @@ describe('converting GitHub Markdown for each destination', () => {
       telegram:
         'in <a href="https://x.example/pull/1_2">https://x.example/pull/1_2</a> and <a href="https://x.example/a">https://x.example/a</a> and <a href="https://x.example/d">docs</a>',
       teams:
-        'in [https://x.example/pull/1_2](https://x.example/pull/1_2) and [https://x.example/a](https://x.example/a) and [docs](https://x.example/d)',
+        'in [https://x.example/pull/1\\_2](https://x.example/pull/1_2) and [https://x.example/a](https://x.example/a) and [docs](https://x.example/d)',
       text: 'in https://x.example/pull/1_2 and https://x.example/a and docs (https://x.example/d)'
     });
   });
