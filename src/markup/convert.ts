@@ -371,9 +371,11 @@ function plainOf(node: Nodes): string {
 }
 
 /**
- * What raw HTML (`<details>`, `<summary>`, `<br>`) says, without its tags or comments, in one pass:
- * each search starts where the last ended, and a search that fails ends the scan (an unclosed
- * comment hides the rest; a `<` with no `>` after it is text).
+ * What raw HTML (`<details>`, `<summary>`, tables, `<img>`) says, without its tags or comments,
+ * in one pass: each search starts where the last ended, and a search that fails ends the scan (an
+ * unclosed comment hides the rest; a `<` with no `>` after it is text). Block ends are line
+ * breaks, a table reads row by row with its cells apart, an image is its alt text, and the
+ * source's line breaks and indentation are white space, as HTML shows them.
  */
 function htmlText(html: string): string {
   let text = '';
@@ -381,10 +383,10 @@ function htmlText(html: string): string {
   while (at < html.length) {
     const open = html.indexOf('<', at);
     if (open < 0) {
-      text += html.slice(at);
+      text += spaced(html.slice(at));
       break;
     }
-    text += html.slice(at, open);
+    text += spaced(html.slice(at, open));
     if (html.startsWith('<!--', open)) {
       const end = html.indexOf('-->', open + 4);
       if (end < 0) break;
@@ -393,20 +395,61 @@ function htmlText(html: string): string {
     }
     const close = html.indexOf('>', open + 1);
     if (close < 0) {
-      text += html.slice(open);
+      text += spaced(html.slice(open));
       break;
     }
-    if (/^<br\s*\/?>$/i.test(html.slice(open, close + 1))) text += '\n';
+    text += tagText(html.slice(open, close + 1));
     at = close + 1;
   }
+  return decodeEntities(text)
+    .split('\n')
+    .map(line => withoutEdgeSeparators(line.replace(/ {2,}/g, ' ')))
+    .join('\n')
+    .replace(/\n{2,}/g, '\n')
+    .trim();
+}
+
+/** Source text as HTML shows it: a run of white space, line breaks included, is one space. */
+function spaced(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}
+
+/** A line without the spaces and cell separators at its ends (a loop: no backtracking). */
+function withoutEdgeSeparators(line: string): string {
+  const edge = (char: string | undefined) => char === ' ' || char === '·';
+  let start = 0;
+  let end = line.length;
+  while (start < end && edge(line[start])) start++;
+  while (end > start && edge(line[end - 1])) end--;
+  return line.slice(start, end);
+}
+
+const LINE_ENDING_TAGS =
+  /^<(?:br|\/(?:p|div|tr|li|h[1-6]|summary|details|table|ul|ol|blockquote|pre))\b/i;
+
+/** What a tag stands for in text: a line break, a cell's end, an image's name, or nothing. */
+function tagText(tag: string): string {
+  if (LINE_ENDING_TAGS.test(tag)) return '\n';
+  if (/^<\/t[dh]\b/i.test(tag)) return ' · ';
+  if (/^<img\b/i.test(tag)) {
+    const attribute = (name: string) =>
+      new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i')
+        .exec(tag)
+        ?.slice(1)
+        .find(v => v !== undefined);
+    return ` ${imageName({ alt: attribute('alt'), title: attribute('title'), url: attribute('src') ?? '' })} `;
+  }
+  return '';
+}
+
+function decodeEntities(text: string): string {
   return text
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
     .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .trim();
+    .replace(/&amp;/g, '&');
 }
 
 function isLinkable(url: string): boolean {

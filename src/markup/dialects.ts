@@ -31,6 +31,9 @@ export interface Style {
   handle?(text: string, handle: string): string;
 }
 
+/** A table row read as a line: its cells apart, the empty ones left out. */
+const flatRow = (cells: string[]) => cells.filter(cell => cell.trim() !== '').join(' · ');
+
 const taskMark = (checked: boolean | null) => (checked === null ? '' : checked ? '☑ ' : '☐ ');
 
 const quoteLines = (text: string) =>
@@ -77,7 +80,7 @@ function markdown(headingPrefix: boolean, tables: boolean): Style {
     tableRow: (cells, isHeader) =>
       tables
         ? `| ${cells.join(' | ')} |${isHeader ? `\n|${cells.map(() => ' --- |').join('')}` : ''}`
-        : cells.join(' · '),
+        : flatRow(cells),
     rule: tables ? '---' : '──────────'
   };
 }
@@ -97,7 +100,7 @@ const slack: Style = {
   quote: quoteLines,
   listItem: (text, number, checked) =>
     `${number === undefined ? '•' : `${number}.`} ${taskMark(checked)}${text}`,
-  tableRow: cells => cells.join(' · '),
+  tableRow: flatRow,
   rule: '──────────'
 };
 
@@ -134,7 +137,7 @@ const telegram: Style = {
   quote: text => `<blockquote>${text.replace(/<\/?blockquote>/g, '')}</blockquote>`,
   listItem: (text, number, checked) =>
     `${number === undefined ? '•' : `${number}.`} ${taskMark(checked)}${text}`,
-  tableRow: cells => cells.join(' · '),
+  tableRow: flatRow,
   rule: '──────────'
 };
 
@@ -155,7 +158,7 @@ const teams: Style = {
   quote: text => text,
   listItem: (text, number, checked) =>
     `${number === undefined ? '-' : `${number}.`} ${taskMark(checked)}${text}`,
-  tableRow: cells => cells.join(' · '),
+  tableRow: flatRow,
   rule: '──────────'
 };
 
@@ -171,7 +174,7 @@ const text: Style = {
   quote: quoteLines,
   listItem: (value, number, checked) =>
     `${number === undefined ? '-' : `${number}.`} ${taskMark(checked)}${value}`,
-  tableRow: cells => cells.join(' · '),
+  tableRow: flatRow,
   rule: '──────────'
 };
 

@@ -124,6 +124,17 @@ describe('converting GitHub Markdown for each destination', () => {
     expect(convertMarkdown(note, 'google-chat')).toContain('`__proto__`');
   });
 
+  it('reads tables row by row, in Markdown and in HTML, without runs of padding', () => {
+    const html =
+      '<table>\n  <tr>\n    <th>Platform</th>\n    <th>Download</th>\n  </tr>\n  <tr><td>Windows</td>   <td>  app.zip </td></tr>\n</table>\n\n<img width="64" alt="The launcher" src="https://x.example/l.png">';
+    expect(convertMarkdown(html, 'slack')).toBe(
+      'Platform · Download\nWindows · app.zip\n\nThe launcher'
+    );
+    expect(convertMarkdown('| a | b | c |\n|---|---|---|\n| 1 |  | 3 |', 'telegram')).toBe(
+      'a · b · c\n1 · 3'
+    );
+  });
+
   it('writes each dialect its own way', () => {
     const note =
       '## Added\n\n- **Bold** and _em_ and ~~gone~~ and `code` — see [docs](https://x.example/d)\n- [x] done\n\n> quoted <tag> & more';
@@ -186,6 +197,7 @@ describe('converting GitHub Markdown for each destination', () => {
   it.each([
     ['unclosed comments', '<!--'],
     ['unclosed tags', '<div x="'],
+    ['table cells', '</td> '],
     ['bare <', '< '],
     ['open brackets', '!['],
     ['emphasis marks', '*a_'],
