@@ -10,7 +10,7 @@ import type { Fake } from '../support/fakes/fake.js';
 import { startGoogleChat } from '../support/fakes/google-chat.js';
 import { startMattermost } from '../support/fakes/mattermost.js';
 import { startSlack, type SlackMessage } from '../support/fakes/slack.js';
-import { startTeams } from '../support/fakes/teams.js';
+import { startTeams, type TeamsMessage } from '../support/fakes/teams.js';
 import { startTelegram, type TelegramMessage } from '../support/fakes/telegram.js';
 import { startReceiver } from '../support/receiver.js';
 
@@ -20,7 +20,7 @@ const NOTES = readdirSync(NOTES_DIR).filter(file => file.endsWith('.md') && file
 let fakes: {
   discord: Fake<DiscordMessage>;
   slack: Fake<SlackMessage>;
-  teams: Fake<unknown>;
+  teams: Fake<TeamsMessage>;
   telegram: Fake<TelegramMessage>;
   'google-chat': Fake<unknown>;
   mattermost: Fake<unknown>;
@@ -84,6 +84,7 @@ describe('every real release note through every destination', () => {
       expect(verdicts(dry)).toEqual(all);
       expect(verdicts(sent)).toEqual(all);
       for (const name of DESTINATIONS) expect(fakes[name].messages.length).toBe(before[name] + 1);
+      expect((fakes.teams.messages.at(-1) as TeamsMessage).unsupported).toEqual([]);
     }
   );
 

@@ -5,6 +5,20 @@ import { json, type Fake } from './fake.js';
 
 export interface TeamsMessage {
   card: Record<string, unknown>;
+  /**
+   * Lines of TextBlock text using Markdown that Adaptive Cards do not render (headings, code
+   * fences, quotes, tables; Teams shows them as written), and code marks read as emphasis.
+   */
+  unsupported: string[];
+}
+
+const UNSUPPORTED = /^(?:#{1,6} |```|> |\|.*\|$)/;
+
+function unsupportedMarkdown(card: Record<string, unknown>): string[] {
+  const blocks = Array.isArray(card.body) ? (card.body as Array<Record<string, unknown>>) : [];
+  return blocks
+    .flatMap(block => String(block.text ?? '').split('\n'))
+    .filter(line => UNSUPPORTED.test(line.trim()) || /(?<!\\)`/.test(line));
 }
 
 export async function startTeams(): Promise<Fake<TeamsMessage>> {
@@ -39,7 +53,7 @@ export async function startTeams(): Promise<Fake<TeamsMessage>> {
             "The input body for trigger 'manual' of type 'Request' did not match its schema definition: an Adaptive Card message (version 1.4 or lower) is expected."
         }
       });
-    messages.push({ card });
+    messages.push({ card, unsupported: unsupportedMarkdown(card) });
     response.writeHead(202).end();
   });
   return {
