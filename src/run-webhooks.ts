@@ -1,12 +1,12 @@
 // The shared engine of the action and the CLI: (config, context) → plan → preview or delivery →
 // results. Output goes through a small reporter so each front end prints its own way.
-import { randomUUID } from 'node:crypto';
 import type { WebhookDefinition, WebhooksConfig } from './config/types.js';
 import type { VersionContext } from './context/types.js';
 import { shownAttempt } from './deliver/attempt.js';
 import { deliverAll, type AttemptReport, type DeliveryJob } from './deliver/deliver.js';
 import { DELIVERY_KEEP_BYTES, exchange, TransportError, type HttpAnswer } from './net/exchange.js';
 import type { Signing } from './deliver/sign.js';
+import { webhookId } from './deliver/webhook-id.js';
 import { DEFAULT_BACKOFF, sleep } from './net/retry.js';
 import type { EventName } from './events.js';
 import {
@@ -88,8 +88,7 @@ export async function runWebhooks(
   // Every webhook renders before anything is sent: one broken template sends nothing.
   const problems = planned.flatMap(p => (p.outcome.kind === 'failed' ? p.outcome.problems : []));
   let reports: WebhookReport[];
-  if (options.test === 'dry-run')
-    reports = planned.map(p => preview(p, options.event, masker, reporter));
+  if (options.test === 'dry-run') reports = planned.map(p => preview(p, options, masker, reporter));
   else if (problems.length > 0) reports = planned.map(p => notSent(p, options.event));
   else reports = await deliverPlanned(planned, options, masker, reporter);
   return { reports, problems, missingSecrets: [...missingSecrets].sort() };
@@ -134,15 +133,16 @@ function notSent(planned: PlannedWebhook, event: EventName): WebhookReport {
 
 function preview(
   planned: PlannedWebhook,
-  event: EventName,
+  options: RunOptions,
   masker: SecretMasker,
   reporter: RunReporter
 ): WebhookReport {
+  const { event } = options;
   if (!isReady(planned)) return notSent(planned, event);
   const { request, signingKey } = planned.outcome;
   const shown = shownAttempt(
     request,
-    randomUUID(),
+    idOf(planned.definition, options),
     Math.floor(Date.now() / 1000),
     signingOf(planned.definition, signingKey)
   );
@@ -173,6 +173,16 @@ function maskedAnswer(answer: HttpAnswer, masker: SecretMasker): HttpAnswer {
   };
 }
 
+function idOf(definition: WebhookDefinition, options: RunOptions): string {
+  const { repository, version } = options.context;
+  return webhookId({
+    repository: repository.full_name,
+    event: options.event,
+    version: version.id || version.label,
+    webhook: definition.name
+  });
+}
+
 function signingOf(definition: WebhookDefinition, key: string | undefined): Signing | undefined {
   return key ? { scheme: definition.signature, secret: key } : undefined;
 }
@@ -186,6 +196,7 @@ async function deliverPlanned(
   const ready = planned.filter(isReady);
   const jobs: DeliveryJob[] = ready.map(({ definition, outcome }) => ({
     name: definition.name,
+    id: idOf(definition, options),
     request: outcome.request,
     signing: signingOf(definition, outcome.signingKey),
     timeoutMs: (definition.timeout ?? options.timeoutSeconds) * 1000,

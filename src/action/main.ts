@@ -236,6 +236,12 @@ function publish(runner: Runner, settings: Settings, results: WebhookResult[]) {
   runner.setOutput('sent', String(counts.sent));
   runner.setOutput('failed', String(counts.failed));
   runner.setOutput('skipped', String(counts.skipped));
+  runner.setOutput(
+    'message-ids',
+    JSON.stringify(
+      Object.fromEntries(results.flatMap(r => (r.message_id ? [[r.name, r.message_id]] : [])))
+    )
+  );
   if (settings.test !== 'dry-run') runner.info(deliveryLine(results));
 }
 

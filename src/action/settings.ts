@@ -114,6 +114,11 @@ export function readSettings(
   const contentSize = size('version-content-size');
   const diffSize = size('version-diff-size');
   const versionChanges = text('version-changes');
+  const prereleaseRaw = text('version-prerelease');
+  const prerelease = prereleaseRaw ? boolean('version-prerelease', false) : undefined;
+  const versionUrl = optional('version-url');
+  if (versionUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(versionUrl))
+    invalid('version-url', `"${versionUrl}" is not an http(s) URL`);
   const facts: VersionFacts = {
     appName: optional('app-name'),
     appDisplayName: optional('app-display-name'),
@@ -125,7 +130,9 @@ export function readSettings(
     publishedAt: published ? isoSeconds(published) : undefined,
     contentSize,
     diffSize,
-    changes: versionChanges || undefined
+    changes: versionChanges || undefined,
+    prerelease,
+    versionUrl
   };
 
   const patchkitVersion = text('patchkit-version') || 'latest';

@@ -21,7 +21,10 @@ export function buildContext(options: ContextOptions): VersionContext {
 
   const [owner = '', repoName = ''] = github.repository.split('/');
   const repositoryUrl = github.repository ? `${github.serverUrl}/${github.repository}` : '';
-  const appName = pick('appName') ?? repoName;
+  // A branch or a pull request's ref (`7/merge`) is never a version label.
+  const given = pick('versionLabel') ?? (github.refType === 'tag' ? github.refName : '');
+  const packageTag = splitPackageTag(given);
+  const appName = pick('appName') ?? packageTag?.name ?? repoName;
   const downloadUrl =
     pick('appDownloadUrl') ?? (repositoryUrl ? `${repositoryUrl}/releases/latest` : '');
   const contentSize = pick('contentSize') ?? null;
@@ -37,8 +40,7 @@ export function buildContext(options: ContextOptions): VersionContext {
     },
     version: {
       id: pick('versionId') ?? '',
-      // A branch or a pull request's ref (`7/merge`) is never a version label.
-      label: pick('versionLabel') ?? (github.refType === 'tag' ? github.refName : ''),
+      label: packageTag?.version ?? given,
       published_at: pick('publishedAt') ?? isoSeconds(options.now),
       content_size: contentSize,
       humanized_content_size: contentSize === null ? '' : humanSize(contentSize),
@@ -50,7 +52,7 @@ export function buildContext(options: ContextOptions): VersionContext {
       url:
         pick('versionUrl') ??
         (github.refType === 'tag' && repositoryUrl && github.refName
-          ? `${repositoryUrl}/releases/tag/${encodeURIComponent(github.refName)}`
+          ? releasePage(repositoryUrl, github.refName)
           : '')
     },
     repository: {
@@ -74,4 +76,18 @@ export function buildContext(options: ContextOptions): VersionContext {
     secrets: options.secrets,
     vars: options.vars
   };
+}
+
+/**
+ * A monorepo's tag names its package (`@space/engine@1.1.0`, `engine@1.1.0`, as changesets and
+ * release-please write them): the package is the app, the rest is the version.
+ */
+export function splitPackageTag(label: string): { name: string; version: string } | undefined {
+  const match = /^((?:@[\w.-]+\/)?[\w.-]+)@(v?\d[\w.+-]*)$/.exec(label);
+  return match ? { name: match[1], version: match[2] } : undefined;
+}
+
+/** A tag's release page, the tag written as GitHub writes it in the path. */
+export function releasePage(repositoryUrl: string, tag: string): string {
+  return `${repositoryUrl}/releases/tag/${encodeURIComponent(tag).replace(/%2F/g, '/').replace(/%40/g, '@')}`;
 }

@@ -1,5 +1,6 @@
 // Test mode fills what is unknown with plausible values, so a preview looks like a real release.
 import { secretPlaceholder } from '../placeholder.js';
+import { releasePage } from './build.js';
 import { humanSize } from './human-size.js';
 import type { VersionContext } from './types.js';
 
@@ -38,7 +39,7 @@ export function withSampleValues(context: VersionContext): VersionContext {
       changes:
         context.version.changes ||
         '- Sample change: faster start-up\n- Sample fix: "quotes" & emoji 🚀',
-      url: context.version.url || `${repository.url}/releases/tag/${encodeURIComponent(label)}`
+      url: context.version.url || releasePage(repository.url, label)
     },
     repository,
     github: {

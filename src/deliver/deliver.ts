@@ -1,6 +1,5 @@
 // Delivers rendered requests: each with its id, retried as the policy says, a bounded pool of
 // concurrent deliveries, and results in the order they were asked for.
-import { randomUUID } from 'node:crypto';
 import { reasonPhrase } from '../http-facts.js';
 import type { HttpAnswer, OutgoingRequest } from '../net/exchange.js';
 import { withRetries, type RetryPolicy } from '../net/retry.js';
@@ -11,6 +10,8 @@ import type { Signing } from './sign.js';
 
 export interface DeliveryJob {
   name: string;
+  /** The `webhook-id`, the same for every attempt (./webhook-id.ts). */
+  id: string;
   request: RenderedRequest;
   signing?: Signing;
   timeoutMs: number;
@@ -45,7 +46,6 @@ export interface DeliveryDeps {
   send: (request: OutgoingRequest, timeoutMs: number) => Promise<HttpAnswer>;
   sleep: (ms: number) => Promise<void>;
   now: () => number;
-  newId?: () => string;
   onAttempt?: (report: AttemptReport) => void;
 }
 
@@ -69,7 +69,7 @@ export async function deliverAll(
 }
 
 export async function deliver(job: DeliveryJob, deps: DeliveryDeps): Promise<DeliveryOutcome> {
-  const deliveryId = (deps.newId ?? randomUUID)();
+  const deliveryId = job.id;
   const started = deps.now();
   // The id stays the same across attempts (the receiver's idempotency key); the timestamp and
   // the signature are made afresh for each.

@@ -280,6 +280,43 @@ describe('delivering a release', () => {
   });
 });
 
+describe('announce once (SPEC §15)', () => {
+  it('a re-run sends the same webhook-id; another version, event or webhook gets another', async () => {
+    receiver = await startReceiver((_request, response, count) =>
+      response.writeHead(count === 1 ? 503 : 200).end()
+    );
+    const config = `webhooks:
+  - name: Store
+    url: "${receiver.url}/store"
+    event: [version_published, version_processed]
+  - name: Mirror
+    url: "${receiver.url}/mirror"
+`;
+    const ids = async (inputs: Record<string, string>) => {
+      const from = receiver!.requests.length;
+      await runAction({ config, inputs: { retries: '2', ...inputs } });
+      return receiver!.requests.slice(from).map(r => `${r.url} ${String(r.headers['webhook-id'])}`);
+    };
+    const first = await ids({ 'version-label': '1.4.0' });
+    // The first attempt was refused (503) and retried: the retry kept its id.
+    expect(first).toHaveLength(3);
+    expect(new Set(first.filter(line => line.startsWith('/store'))).size).toBe(1);
+    expect(first[0]).toMatch(
+      /^\/store [0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+    );
+    const again = await ids({ 'version-label': '1.4.0' });
+    expect(new Set(again)).toEqual(new Set(first));
+    const idAt = (lines: string[], url: string) =>
+      lines.find(line => line.startsWith(url))!.split(' ')[1];
+    const [store, mirror] = [idAt(first, '/store'), idAt(first, '/mirror')];
+    expect(store).not.toBe(mirror);
+    const other = await ids({ 'version-label': '1.4.1' });
+    expect(other.map(line => line.split(' ')[1])).not.toContain(store);
+    const processed = await ids({ 'version-label': '1.4.0', event: 'version_processed' });
+    expect(processed[0].split(' ')[1]).not.toBe(store);
+  });
+});
+
 describe('what a run loads', () => {
   const loaded = async (options: Parameters<typeof runAction>[0]) => {
     const record = path.join(mkdtempSync(path.join(tmpdir(), 'loaded-')), 'loaded.json');

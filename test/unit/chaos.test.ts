@@ -41,6 +41,7 @@ describe('chaos', () => {
     const retries = 3;
     const jobs: DeliveryJob[] = Array.from({ length: 100 }, (_, i) => ({
       name: `hook ${i}`,
+      id: `id-${i}`,
       request: {
         method: 'POST',
         url: `${url}/hook/${i}`,
