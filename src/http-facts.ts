@@ -36,3 +36,12 @@ export function seconds(ms: number): string {
   if (!(ms < 86_400_000)) return 'more than a day';
   return `${Number((ms / 1000).toFixed(1))} s`;
 }
+
+/** A percent-encoded URL part decoded, or as it is when it is not valid percent-encoding. */
+export function percentDecoded(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}

@@ -2,6 +2,7 @@
 // values before they are serialised or reformatted (SPEC §8): `maskValue` for a value that may be
 // a secret whole, `mask` for free text, `maskDeep` for a structure about to become JSON.
 
+import { percentDecoded } from './http-facts.js';
 import { isSecretPlaceholder } from './placeholder.js';
 
 const MASK = '***';
@@ -102,15 +103,7 @@ function urlParts(value: string): string[] {
   const query = url.search.slice(1);
   const parts = [url.username, url.password, query, path, path && url.host + path];
   if (!path && !query && !url.username) parts.push(url.host, url.hostname);
-  return [...parts, ...parts.map(decoded)].filter(part => part !== '');
-}
-
-function decoded(part: string): string {
-  try {
-    return decodeURIComponent(part);
-  } catch {
-    return part;
-  }
+  return [...parts, ...parts.map(percentDecoded)].filter(part => part !== '');
 }
 
 function escapeRegExp(text: string): string {

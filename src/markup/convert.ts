@@ -14,6 +14,7 @@ import type {
   RootContent,
   Table
 } from 'mdast';
+import { percentDecoded } from '../http-facts.js';
 import { DIALECTS, type Dialect, type Style } from './dialects.js';
 import { parseMarkdown } from './parse.js';
 
@@ -460,15 +461,7 @@ function isLinkable(url: string): boolean {
 function imageName(image: { alt?: string | null; title?: string | null; url: string }): string {
   const path = image.url.split(/[?#]/, 1)[0];
   const file = path.slice(path.lastIndexOf('/') + 1);
-  return image.alt || image.title || decodedName(file) || 'image';
-}
-
-function decodedName(file: string): string {
-  try {
-    return decodeURIComponent(file);
-  } catch {
-    return file;
-  }
+  return image.alt || image.title || percentDecoded(file) || 'image';
 }
 
 /** A label as CommonMark matches labels: case-folded, spaces collapsed. */
