@@ -4,8 +4,9 @@
 // import of node:http a facade that evaluates its internal undici, a require does not. What only
 // some runs use is a file of its own, loaded when a run needs it: Liquid (liquid.js, for templates
 // that do more than print variables), the destinations and their Markdown parser
-// (destinations.js), the GitHub API client (github-release.js), the glob library (glob.js) and
-// the sample changelogs a dry run checks with (sample-changelogs.js).
+// (destinations.js), the GitHub API client (github-release.js), the glob library (glob.js), the
+// sample changelogs a dry run checks with (sample-changelogs.js) and the Actions cache client
+// that keeps the delivery record (delivery-record.js).
 // undici is not bundled at all (src/net/undici-not-bundled.ts says why).
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,7 +21,8 @@ const ON_DEMAND = [
   { file: 'github-release', entry: 'src/sources/github-release.ts' },
   { file: 'glob', entry: 'tinyglobby' },
   { file: 'liquid', entry: 'src/render/liquid.ts' },
-  { file: 'sample-changelogs', entry: 'src/context/sample-changelogs.ts' }
+  { file: 'sample-changelogs', entry: 'src/context/sample-changelogs.ts' },
+  { file: 'delivery-record', entry: 'src/deliver/record.ts' }
 ];
 
 const TOOLKIT = Symbol('toolkit');
@@ -45,11 +47,11 @@ const splitBundle = {
     build.onResolve({ filter: /^undici$/ }, () => ({
       path: path.join(root, 'src/net/undici-not-bundled.ts')
     }));
-    // The toolkit's modules only define things when evaluated; its packages do not say so
-    // (`sideEffects`), so esbuild would keep what the action never calls: core's OIDC client
+    // @actions/core's modules only define things when evaluated; the package does not say so
+    // (`sideEffects`), so esbuild would keep what the action never calls: its OIDC client
     // (http-client, TLS) and job summary (fs.promises).
     build.onResolve({ filter: /.*/ }, async args => {
-      if (args.pluginData === TOOLKIT || !args.importer.includes('node_modules/@actions/'))
+      if (args.pluginData === TOOLKIT || !args.importer.includes('node_modules/@actions/core/'))
         return undefined;
       const resolved = await build.resolve(args.path, {
         kind: args.kind,

@@ -6,6 +6,7 @@ import { shownAttempt } from './deliver/attempt.js';
 import { deliverAll, type AttemptReport, type DeliveryJob } from './deliver/deliver.js';
 import { DELIVERY_KEEP_BYTES, exchange, TransportError, type HttpAnswer } from './net/exchange.js';
 import type { Signing } from './deliver/sign.js';
+import type { DeliveredWebhook, RecordPlace } from './deliver/record.js';
 import { webhookId } from './deliver/webhook-id.js';
 import { DEFAULT_BACKOFF, sleep } from './net/retry.js';
 import type { EventName } from './events.js';
@@ -43,6 +44,15 @@ export interface RunOptions {
   timeoutSeconds: number;
   retries: number;
   concurrency: number;
+  /** Where a workflow run keeps its delivery record (the action only; SPEC §15). */
+  record?: RecordSettings;
+}
+
+export interface RecordSettings extends RecordPlace {
+  /** Send again what an earlier attempt delivered. */
+  resend: boolean;
+  /** The runner names a cache service (what @actions/cache looks for). */
+  serviceAvailable: boolean;
 }
 
 export interface RunReporter {
@@ -52,6 +62,9 @@ export interface RunReporter {
   preview(name: string, title: string, text: string): void;
   /** Delivery: one attempt's outcome. */
   attempt(report: AttemptReport): void;
+  /** Something a person may want to know (a record that could not be kept). */
+  warning(message: string): void;
+  debug(message: string): void;
 }
 
 export interface RunOutcome {
@@ -193,7 +206,14 @@ async function deliverPlanned(
   masker: SecretMasker,
   reporter: RunReporter
 ): Promise<WebhookReport[]> {
-  const ready = planned.filter(isReady);
+  const record = options.test === 'off' ? options.record : undefined;
+  const earlier = record ? await deliveredEarlier(record, reporter) : [];
+  // `resend` sends again what an earlier attempt delivered, and still keeps it in the record.
+  const deliveredIn = (definition: WebhookDefinition) =>
+    record?.resend ? undefined : earlier.find(entry => isSame(entry, definition, options))?.attempt;
+  const ready = planned.filter(
+    (p): p is ReadyWebhook => isReady(p) && deliveredIn(p.definition) === undefined
+  );
   const jobs: DeliveryJob[] = ready.map(({ definition, outcome }) => ({
     name: definition.name,
     id: idOf(definition, options),
@@ -222,10 +242,111 @@ async function deliverPlanned(
     onAttempt: report => reporter.attempt(report)
   });
   const delivered = new Map(ready.map((webhook, i) => [webhook, outcomes[i]]));
+  if (record && outcomes.some(outcome => outcome.ok)) {
+    const now = ready.flatMap((webhook, i) =>
+      outcomes[i].ok
+        ? [
+            {
+              ...announced(webhook.definition, options),
+              messageId: outcomes[i].messageId,
+              attempt: record.attempt
+            }
+          ]
+        : []
+    );
+    const kept = earlier.filter(
+      entry =>
+        !now.some(
+          n => n.name === entry.name && n.event === entry.event && n.version === entry.version
+        )
+    );
+    await keepRecord(record, [...kept, ...now], reporter);
+  }
   return planned.map(p => {
     const outcome = delivered.get(p as ReadyWebhook);
+    const attempt = isReady(p) ? deliveredIn(p.definition) : undefined;
+    if (attempt !== undefined)
+      return reportOf(
+        p,
+        skippedResult(commonFields(p, options.event), `delivered in attempt ${attempt}`)
+      );
     return outcome
       ? reportOf(p, deliveredResult(commonFields(p, options.event), outcome))
       : notSent(p, options.event);
   });
+}
+
+/** What a record entry says is announced: the webhook, the event, the version. */
+function announced(definition: WebhookDefinition, options: RunOptions) {
+  const { version } = options.context;
+  return { name: definition.name, event: options.event, version: version.id || version.label };
+}
+
+function isSame(entry: DeliveredWebhook, definition: WebhookDefinition, options: RunOptions) {
+  const now = announced(definition, options);
+  return entry.name === now.name && entry.event === now.event && entry.version === now.version;
+}
+
+/** What earlier attempts of this run delivered (none before a re-run). */
+async function deliveredEarlier(
+  record: RecordSettings,
+  reporter: RunReporter
+): Promise<DeliveredWebhook[]> {
+  if (record.attempt <= 1) return [];
+  if (!record.serviceAvailable) {
+    reporter.debug('No Actions cache service: the delivery record is not read.');
+    return [];
+  }
+  try {
+    const kept = await import('./deliver/record.js');
+    return await withinRecordTime(kept.restoreRecord(record));
+  } catch (error) {
+    reporter.warning(
+      `The delivery record could not be read (${describe(error)}): webhooks an earlier attempt delivered are sent again.`
+    );
+    return [];
+  }
+}
+
+/** Saves the record; a failure never fails a delivered release, it is said. */
+async function keepRecord(
+  record: RecordSettings,
+  delivered: DeliveredWebhook[],
+  reporter: RunReporter
+) {
+  if (!record.serviceAvailable) {
+    reporter.debug(
+      'No Actions cache service: deliveries are not recorded, and a re-run sends them again.'
+    );
+    return;
+  }
+  try {
+    const kept = await import('./deliver/record.js');
+    if (!(await withinRecordTime(kept.saveRecord(record, delivered))))
+      reporter.warning(
+        'The delivery record was not saved (the cache service refused it): a re-run of this job may post again.'
+      );
+  } catch (error) {
+    reporter.warning(
+      `The delivery record was not saved (${describe(error)}): a re-run of this job may post again.`
+    );
+  }
+}
+
+/** The cache service is waited for this long at most, reading or saving. */
+const RECORD_TIMEOUT_MS = 30_000;
+
+function withinRecordTime<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`the cache service took longer than ${RECORD_TIMEOUT_MS / 1000} s`)),
+      RECORD_TIMEOUT_MS
+    );
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message.split('\n')[0] : String(error);
 }

@@ -85,7 +85,9 @@ export async function run(
     const outcome = await runWebhooks({ ...settings, config, context }, masker, {
       protect,
       preview: (_name, title, text) => runner.group(title, text),
-      attempt: report => runner.info(attemptText(report, masker))
+      attempt: report => runner.info(attemptText(report, masker)),
+      warning: message => runner.warning(masker.mask(message), { title: 'Delivery record' }),
+      debug: message => runner.debug(message)
     });
     reportMissingSecrets(runner, settings, outcome.missingSecrets);
     const reports = maskReports(outcome.reports, masker);

@@ -7,7 +7,9 @@ import type { GitHubEnvironment, VersionFacts } from '../context/types.js';
 import type { PatchKitSource } from '../sources/patchkit.js';
 import { NUMBER_RULES } from '../config/fields.js';
 import type { Problem } from '../problems.js';
+import { tmpdir } from 'node:os';
 import type { SecretAccess, TestMode } from '../plan.js';
+import type { RecordSettings } from '../run-webhooks.js';
 import { pullRequestFromFork } from '../sources/workspace.js';
 import { githubEnvironment } from '../front-end/environment.js';
 import { list, parseBoolean, parseNumber, textValues } from '../front-end/values.js';
@@ -32,6 +34,8 @@ export interface Settings {
   retries: number;
   concurrency: number;
   failOnError: boolean;
+  /** Where this workflow run keeps its delivery record; none outside a run. */
+  record?: RecordSettings;
   githubToken: string;
   release?: string;
   patchkit?: PatchKitSource;
@@ -174,6 +178,15 @@ export function readSettings(
     retries: number('retries'),
     concurrency: number('concurrency'),
     failOnError: boolean('fail-on-error', true),
+    record: env.GITHUB_RUN_ID
+      ? {
+          runId: env.GITHUB_RUN_ID,
+          attempt: Number(env.GITHUB_RUN_ATTEMPT) || 1,
+          folder: env.RUNNER_TEMP || tmpdir(),
+          resend: boolean('resend', false),
+          serviceAvailable: Boolean(env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL)
+        }
+      : undefined,
     githubToken: text('github-token'),
     release: optional('release'),
     patchkit: patchkitAppSecret

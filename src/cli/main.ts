@@ -93,7 +93,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         attempt: report => {
           const text = attemptText(report, masker);
           say(`${attemptSucceeded(report) ? paint.green(text) : paint.red(text)}\n`);
-        }
+        },
+        warning: message => io.stderr(`warning: ${masker.mask(message)}\n`),
+        debug: () => {}
       }
     );
     if (outcome.problems.length > 0) throw new UserError(outcome.problems);

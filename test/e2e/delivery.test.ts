@@ -6,6 +6,7 @@ import path from 'node:path';
 import { BUILT } from '../support/built.js';
 import { annotations, runAction } from '../support/action.js';
 import { startProxy } from '../support/proxy.js';
+import { startActionsCache } from '../support/fakes/actions-cache.js';
 import { startReceiver, TEST_CERTIFICATE, type Receiver } from '../support/receiver.js';
 
 let receiver: Receiver | undefined;
@@ -314,6 +315,102 @@ describe('announce once (SPEC §15)', () => {
     expect(other.map(line => line.split(' ')[1])).not.toContain(store);
     const processed = await ids({ 'version-label': '1.4.0', event: 'version_processed' });
     expect(processed[0].split(' ')[1]).not.toBe(store);
+  });
+});
+
+describe('re-runs never post twice (SPEC §15)', () => {
+  it('a re-run skips what an earlier attempt delivered, resend sends it again; outside a cache service nothing is kept', async () => {
+    const cache = await startActionsCache();
+    const temp = mkdtempSync(path.join(tmpdir(), 'runner-temp-'));
+    let storeUp = false;
+    receiver = await startReceiver((request, response) =>
+      response.writeHead(request.url === '/store' && !storeUp ? 503 : 200).end()
+    );
+    const config = `webhooks:\n  - name: Discord\n    url: "${receiver.url}/discord"\n  - name: Store\n    url: "${receiver.url}/store"\n`;
+    const attempt = (
+      number: number,
+      inputs: Record<string, string> = {},
+      env: Record<string, string> = {}
+    ) =>
+      runAction({
+        config,
+        inputs: { 'version-label': '1.4.0', retries: '0', ...inputs },
+        env: {
+          GITHUB_RUN_ID: '77',
+          GITHUB_RUN_ATTEMPT: String(number),
+          RUNNER_TEMP: temp,
+          ACTIONS_CACHE_URL: cache.url,
+          ACTIONS_RUNTIME_TOKEN: 'runtime-token',
+          ...env
+        }
+      });
+    const sentTo = (from: number) => receiver!.requests.slice(from).map(r => r.url);
+    try {
+      // Attempt 1: Discord is delivered, the store is down.
+      const first = await attempt(1);
+      expect(first.results.map(r => [r.name, r.ok])).toEqual([
+        ['Discord', true],
+        ['Store', false]
+      ]);
+      expect(cache.entries.map(e => [e.key, e.committed])).toEqual([
+        ['release-webhooks-delivered-77-1', true]
+      ]);
+
+      // "Re-run failed jobs": Discord is not posted again, the store is.
+      storeUp = true;
+      let from = receiver.requests.length;
+      const second = await attempt(2);
+      expect(sentTo(from)).toEqual(['/store']);
+      expect(second.results.map(r => [r.name, r.ok, r.skipped])).toEqual([
+        ['Discord', true, 'delivered in attempt 1'],
+        ['Store', true, null]
+      ]);
+      expect(second.outputs).toMatchObject({ sent: '1', skipped: '1', failed: '0' });
+
+      // A third attempt finds both delivered; resend sends both again.
+      from = receiver.requests.length;
+      const third = await attempt(3);
+      expect(sentTo(from)).toEqual([]);
+      expect(third.results.map(r => r.skipped)).toEqual([
+        'delivered in attempt 1',
+        'delivered in attempt 2'
+      ]);
+      from = receiver.requests.length;
+      await attempt(4, { resend: 'true' });
+      expect(sentTo(from).sort()).toEqual(['/discord', '/store']);
+
+      // Another version is another announcement; without a cache service nothing is skipped.
+      from = receiver.requests.length;
+      await attempt(5, { 'version-label': '1.4.1' });
+      expect(sentTo(from).sort()).toEqual(['/discord', '/store']);
+      from = receiver.requests.length;
+      const bare = await attempt(6, {}, { ACTIONS_CACHE_URL: '' });
+      expect(sentTo(from).sort()).toEqual(['/discord', '/store']);
+      expect(bare.stdout).toContain('::debug::No Actions cache service');
+    } finally {
+      await cache.close();
+    }
+  });
+
+  it('a cache service that fails never fails a delivered release: a warning says so', async () => {
+    const temp = mkdtempSync(path.join(tmpdir(), 'runner-temp-'));
+    receiver = await startReceiver();
+    const run = await runAction({
+      config: `webhooks:\n  - name: Discord\n    url: "${receiver.url}/discord"\n`,
+      inputs: { 'version-label': '1.4.0' },
+      env: {
+        GITHUB_RUN_ID: '78',
+        GITHUB_RUN_ATTEMPT: '1',
+        RUNNER_TEMP: temp,
+        ACTIONS_CACHE_URL: 'http://127.0.0.1:1/',
+        ACTIONS_RUNTIME_TOKEN: 'runtime-token'
+      }
+    });
+    expect(run.code).toBe(0);
+    expect(run.results[0].ok).toBe(true);
+    expect(run.stdout).toMatch(
+      /::warning title=Delivery record::The delivery record was not saved/
+    );
   });
 });
 
