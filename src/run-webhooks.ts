@@ -324,7 +324,7 @@ async function keepRecord(
     const kept = await import('./deliver/record.js');
     if (!(await withinRecordTime(kept.saveRecord(record, delivered))))
       reporter.warning(
-        'The delivery record was not saved (the cache service refused it): a re-run of this job may post again.'
+        "The delivery record was not saved (the cache service refused it, or the job's cache-mode forbids writes): a re-run of this job may post again."
       );
   } catch (error) {
     reporter.warning(

@@ -387,6 +387,17 @@ describe('re-runs never post twice (SPEC §15)', () => {
       const bare = await attempt(6, {}, { ACTIONS_CACHE_URL: '' });
       expect(sentTo(from).sort()).toEqual(['/discord', '/store']);
       expect(bare.stdout).toContain('::debug::No Actions cache service');
+
+      // A job whose cache-mode forbids the cache keeps no record, and says so; the release stands.
+      const saved = cache.entries.length;
+      const forbidden = await attempt(
+        7,
+        { 'version-label': '2.0.0' },
+        { ACTIONS_CACHE_MODE: 'none' }
+      );
+      expect(forbidden.results.every(r => r.ok)).toBe(true);
+      expect(cache.entries).toHaveLength(saved);
+      expect(forbidden.stdout).toContain('cache-mode forbids writes');
     } finally {
       await cache.close();
     }
