@@ -66,7 +66,7 @@ export function convertMarkdown(markdown: string, dialect: Dialect, options: Con
 function boundedInput(text: string, maxLength: number | undefined): string {
   const limit = Math.min(
     MAX_MARKDOWN_INPUT,
-    maxLength === undefined ? Infinity : maxLength * 2 + 4096
+    maxLength === undefined ? Infinity : Math.ceil(maxLength * 1.5) + 2048
   );
   if (text.length <= limit) return text;
   const lineEnd = text.lastIndexOf('\n', limit);
@@ -78,31 +78,28 @@ function boundedInput(text: string, maxLength: number | undefined): string {
   return `${later.join('\n')}\n\n${text.slice(0, end)}`;
 }
 
-/** A link reference definition on one line, as changelogs write them. */
-const DEFINITION = /^ {0,3}\[((?:[^[\]\\]|\\.){1,999})\]:[ \t]*\S/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const CLOSING_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+/**
+ * The lines that matter for link definitions, found by one scan of the text: a code fence
+ * (group 1: its marker, group 2: what follows it) or a definition on one line (group 3: its
+ * label).
+ */
+const FENCE_OR_DEFINITION =
+  /^ {0,3}(?:(`{3,}|~{3,})([^\n]*)|\[((?:[^[\]\\\n]|\\.){1,999})\]:[ \t]*\S[^\n]*)$/gm;
 
-/** The first definition of each label, outside code fences, in one pass over the lines. */
+/** The first definition of each label, outside code fences. */
 function linkDefinitions(text: string): Array<{ at: number; line: string }> {
   const found = new Map<string, { at: number; line: string }>();
+  if (!text.includes(']:')) return [];
   let fence: string | undefined;
-  for (let at = 0; at < text.length;) {
-    const next = text.indexOf('\n', at);
-    const lineEnd = next < 0 ? text.length : next;
-    const line = text.slice(at, Math.min(lineEnd, at + 3_000));
-    const marker = FENCE.exec(line)?.[1];
-    if (fence) {
-      const closing = CLOSING_FENCE.exec(line)?.[1];
-      if (closing?.[0] === fence[0] && closing.length >= fence.length) fence = undefined;
-    } else if (marker) {
-      fence = marker;
-    } else {
-      const label = DEFINITION.exec(line)?.[1];
-      if (label !== undefined && !found.has(normalizedLabel(label)))
-        found.set(normalizedLabel(label), { at, line });
+  for (const match of text.matchAll(FENCE_OR_DEFINITION)) {
+    const [line, marker, after, label] = match;
+    if (marker !== undefined) {
+      if (!fence) fence = marker;
+      else if (marker[0] === fence[0] && marker.length >= fence.length && !after.trim())
+        fence = undefined;
+    } else if (!fence && label !== undefined && !found.has(normalizedLabel(label))) {
+      found.set(normalizedLabel(label), { at: match.index, line });
     }
-    at = lineEnd + 1;
   }
   return [...found.values()];
 }
