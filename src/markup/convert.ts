@@ -59,7 +59,7 @@ export function convertMarkdown(markdown: string, dialect: Dialect, options: Con
 }
 
 /**
- * A cut output of `maxLength` needs no more of the text than a prefix twice as long and some
+ * A cut output of `maxLength` needs no more of the text than a prefix half as long again and some
  * (for the markup the output drops), ending at a line break, and the link definitions written
  * after it (`[label]: url`) that the prefix may use: those go first, where they print nothing.
  */
