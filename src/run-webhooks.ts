@@ -3,7 +3,12 @@
 import type { WebhookDefinition, WebhooksConfig } from './config/types.js';
 import type { VersionContext } from './context/types.js';
 import { shownAttempt } from './deliver/attempt.js';
-import { deliverAll, type AttemptReport, type DeliveryJob } from './deliver/deliver.js';
+import {
+  deliverAll,
+  type AttemptReport,
+  type DeliveryDeps,
+  type DeliveryJob
+} from './deliver/deliver.js';
 import { DELIVERY_KEEP_BYTES, exchange, TransportError, type HttpAnswer } from './net/exchange.js';
 import type { Signing } from './deliver/sign.js';
 import type { DeliveredWebhook, RecordPlace } from './deliver/record.js';
@@ -18,7 +23,7 @@ import {
   type TestMode
 } from './plan.js';
 import { formatProblem, type Problem } from './problems.js';
-import type { RenderOutcome } from './render/request.js';
+import type { RenderedRequest, RenderOutcome } from './render/request.js';
 import { requestText } from './report/request-text.js';
 import {
   deliveredResult,
@@ -46,6 +51,8 @@ export interface RunOptions {
   concurrency: number;
   /** Where a workflow run keeps its delivery record (the action only; SPEC §15). */
   record?: RecordSettings;
+  /** Webhook name → the id of the message to edit, for webhooks with `update: true`. */
+  messageIds?: Record<string, string>;
 }
 
 export interface RecordSettings extends RecordPlace {
@@ -214,20 +221,29 @@ async function deliverPlanned(
   const ready = planned.filter(
     (p): p is ReadyWebhook => isReady(p) && deliveredIn(p.definition) === undefined
   );
-  const jobs: DeliveryJob[] = ready.map(({ definition, outcome }) => ({
-    name: definition.name,
-    id: idOf(definition, options),
-    request: outcome.request,
-    signing: signingOf(definition, outcome.signingKey),
-    timeoutMs: (definition.timeout ?? options.timeoutSeconds) * 1000,
-    answers: outcome.answers,
+  // `update: true` with the id of the message an earlier event posted: edit it (SPEC §15).
+  const editOf = ({ definition, outcome }: ReadyWebhook) => {
+    const id = options.messageIds?.[definition.name];
+    return id && outcome.edit ? { id, edit: outcome.edit } : undefined;
+  };
+  const jobOf = (webhook: ReadyWebhook, request: RenderedRequest): DeliveryJob => ({
+    name: webhook.definition.name,
+    id: idOf(webhook.definition, options),
+    request,
+    signing: signingOf(webhook.definition, webhook.outcome.signingKey),
+    timeoutMs: (webhook.definition.timeout ?? options.timeoutSeconds) * 1000,
+    answers: webhook.outcome.answers,
     policy: {
       ...DEFAULT_BACKOFF,
-      retries: definition.retries ?? options.retries,
+      retries: webhook.definition.retries ?? options.retries,
       random: Math.random
     }
-  }));
-  const outcomes = await deliverAll(jobs, options.concurrency, {
+  });
+  const jobs: DeliveryJob[] = ready.map(webhook => {
+    const editing = editOf(webhook);
+    return jobOf(webhook, editing ? editing.edit.request(editing.id) : webhook.outcome.request);
+  });
+  const deps: DeliveryDeps = {
     send: (request, timeoutMs) =>
       exchange(request, { timeoutMs, keepBytes: DELIVERY_KEEP_BYTES }).then(
         answer => maskedAnswer(answer, masker),
@@ -240,7 +256,25 @@ async function deliverPlanned(
     sleep,
     now: () => Date.now(),
     onAttempt: report => reporter.attempt(report)
+  };
+  const outcomes = await deliverAll(jobs, options.concurrency, deps);
+  // A message that was deleted cannot be edited: a new one is posted, and a warning says so.
+  const gone = ready.flatMap((webhook, i) => {
+    const editing = editOf(webhook);
+    return editing && !outcomes[i].ok && editing.edit.gone(outcomes[i].status, outcomes[i].error)
+      ? [i]
+      : [];
   });
+  for (const i of gone)
+    reporter.warning(
+      `${ready[i].definition.name}: message ${editOf(ready[i])?.id} could not be edited (${outcomes[i].error}); a new message is posted.`
+    );
+  const reposted = await deliverAll(
+    gone.map(i => jobOf(ready[i], ready[i].outcome.request)),
+    options.concurrency,
+    deps
+  );
+  gone.forEach((i, k) => (outcomes[i] = reposted[k]));
   const delivered = new Map(ready.map((webhook, i) => [webhook, outcomes[i]]));
   if (record && outcomes.some(outcome => outcome.ok)) {
     const now = ready.flatMap((webhook, i) =>

@@ -61,6 +61,13 @@ export async function run(
         settings.configPath
       );
       problems.push(...read.problems);
+      const names = new Set(read.config.webhooks.map(webhook => webhook.name));
+      for (const name of Object.keys(settings.messageIds))
+        if (!names.has(name))
+          problems.push({
+            field: 'input message-ids',
+            message: `no webhook named "${name}" in ${settings.configPath}`
+          });
       return read.config;
     });
     const context = buildContext({

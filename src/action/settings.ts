@@ -34,6 +34,8 @@ export interface Settings {
   retries: number;
   concurrency: number;
   failOnError: boolean;
+  /** Webhook name → the id of the message an `update: true` webhook edits. */
+  messageIds: Record<string, string>;
   /** Where this workflow run keeps its delivery record; none outside a run. */
   record?: RecordSettings;
   githubToken: string;
@@ -148,6 +150,7 @@ export function readSettings(
   const patchkitAppSecret = text('patchkit-app-secret');
 
   const secrets = jsonObject('secrets');
+  const messageIds = messageIdsOf(text('message-ids'), message => invalid('message-ids', message));
   const github = githubEnvironment(env);
   const eventPath = env.GITHUB_EVENT_PATH || undefined;
   const secretsUnavailable = !text('secrets')
@@ -178,6 +181,7 @@ export function readSettings(
     retries: number('retries'),
     concurrency: number('concurrency'),
     failOnError: boolean('fail-on-error', true),
+    messageIds,
     record: env.GITHUB_RUN_ID
       ? {
           runId: env.GITHUB_RUN_ID,
@@ -202,4 +206,27 @@ export function readSettings(
     eventPath
   };
   return { settings, problems };
+}
+
+/** `{"Discord": "1234…"}`: a JSON object of ids, each text or a whole number. */
+function messageIdsOf(raw: string, invalid: (message: string) => void): Record<string, string> {
+  if (!raw) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    invalid('is not valid JSON; pass an object such as {"Discord": "1234567890123456789"}');
+    return {};
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    invalid('must be a JSON object of webhook names to message ids');
+    return {};
+  }
+  const ids: Record<string, string> = {};
+  for (const [name, id] of Object.entries(parsed)) {
+    if (typeof id === 'string' && id.trim()) ids[name] = id.trim();
+    else if (typeof id === 'number' && Number.isSafeInteger(id)) ids[name] = String(id);
+    else invalid(`the id of "${name}" must be a non-empty string (write large ids in quotes)`);
+  }
+  return ids;
 }

@@ -14,7 +14,8 @@ export const SHARED_KEYS = [
   'signature',
   'timeout',
   'retries',
-  'continue-on-error'
+  'continue-on-error',
+  'update'
 ] as const;
 export const WEBHOOK_KEYS = ['name', 'url', ...SHARED_KEYS] as const;
 export const TOP_LEVEL_KEYS = ['defaults', 'webhooks'] as const;

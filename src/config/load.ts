@@ -54,6 +54,7 @@ interface Fields {
   timeout?: number;
   retries?: number;
   continueOnError?: boolean;
+  update?: boolean;
 }
 
 export function loadConfig(text: string, file: string): WebhooksConfig {
@@ -215,7 +216,8 @@ class ConfigReader extends NodeReader {
       signature: merged.signature ?? 'standard',
       timeout: merged.timeout,
       retries: merged.retries,
-      continueOnError: merged.continueOnError ?? false
+      continueOnError: merged.continueOnError ?? false,
+      update: merged.update ?? false
     };
   }
 
@@ -290,6 +292,9 @@ class ConfigReader extends NodeReader {
         break;
       case 'continue-on-error':
         fields.continueOnError = this.boolean(value, field, webhook);
+        break;
+      case 'update':
+        fields.update = this.boolean(value, field, webhook);
         break;
       case 'timeout':
         fields.timeout = this.number(value, field, webhook, NUMBER_RULES.timeout);

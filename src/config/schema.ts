@@ -81,6 +81,11 @@ const SHARED: Record<SharedKey, object> = {
   'continue-on-error': {
     description: 'A failure of this webhook does not fail the step.',
     type: 'boolean'
+  },
+  update: {
+    description:
+      'Edit the message posted for an earlier event of the same version (its id from the message-ids input) instead of posting a new one, where the destination can edit (Discord, Telegram).',
+    type: 'boolean'
   }
 };
 

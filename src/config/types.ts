@@ -79,6 +79,8 @@ export interface WebhookDefinition {
   timeout?: number;
   retries?: number;
   continueOnError: boolean;
+  /** Edit the message posted for an earlier event of the version (SPEC §15). */
+  update: boolean;
 }
 
 export interface WebhooksConfig {

@@ -113,6 +113,13 @@ export const discord: Destination = {
       )
     ]);
   },
+  edit(url, body, id) {
+    const edited = new URL(url);
+    edited.searchParams.delete('wait');
+    edited.pathname = `${edited.pathname.replace(/\/+$/, '')}/messages/${encodeURIComponent(id)}`;
+    return { method: 'PATCH', url: edited.href, body: pick(body, EDITABLE) };
+  },
+  editGone: status => status === 404,
   url: url => {
     const parsed = new URL(url);
     if (!parsed.searchParams.has('wait')) parsed.searchParams.set('wait', 'true');
@@ -165,4 +172,19 @@ function checkEmbed(embed: unknown, path: string): Refusal[] {
       message: `the embed's text is ${total} characters together; Discord allows ${L.embedTotal}. ${FIX}`
     });
   return refusals;
+}
+
+/** What an edit may change (Discord refuses `username`, `avatar_url`, `tts`, `thread_name`). */
+const EDITABLE = [
+  'content',
+  'embeds',
+  'allowed_mentions',
+  'components',
+  'attachments',
+  'flags',
+  'poll'
+];
+
+function pick(body: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(body).filter(([key]) => keys.includes(key)));
 }

@@ -84,6 +84,25 @@ export const telegram: Destination = {
       });
     return refusals;
   },
+  edit(url, body, id) {
+    const keep = [
+      'chat_id',
+      'text',
+      'parse_mode',
+      'entities',
+      'link_preview_options',
+      'reply_markup'
+    ];
+    return {
+      method: 'POST',
+      url: url.replace(/\/sendMessage(?=$|[?#])/, '/editMessageText'),
+      body: {
+        ...Object.fromEntries(Object.entries(body).filter(([key]) => keep.includes(key))),
+        message_id: /^\d+$/.test(id) ? Number(id) : id
+      }
+    };
+  },
+  editGone: (_status, error) => /message to edit not found|MESSAGE_ID_INVALID/.test(error ?? ''),
   preview(body) {
     if (!isRecord(body)) return '';
     const text = textOf(body.text);

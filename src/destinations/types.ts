@@ -53,7 +53,20 @@ export interface Destination {
   preview(body: unknown): string;
   /** The URL as it is called (Discord adds `wait=true`). */
   url?(url: string): string;
+  /**
+   * The request that edits message `id` instead of posting a new one (SPEC §15), from the URL
+   * and body a post would use; absent where the destination cannot edit.
+   */
+  edit?(url: string, body: Record<string, unknown>, id: string): EditRequest;
+  /** Whether a failed edit says the message is gone (deleted): then a new one is posted. */
+  editGone?(status: number | null, error: string | null): boolean;
   answers: AnswerReader;
+}
+
+export interface EditRequest {
+  method: 'PATCH' | 'POST';
+  url: string;
+  body: Record<string, unknown>;
 }
 
 /** `field` is `length` long where `limit` is allowed. */

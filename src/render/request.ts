@@ -45,10 +45,18 @@ export type RenderOutcome =
       answers?: AnswerReader;
       /** Test mode: a destination's message as people will read it, GitHub Markdown (shown). */
       message?: string;
+      /** `update: true` where the destination can edit: the request that edits message `id`. */
+      edit?: MessageEdit;
     }
   | { kind: 'skipped'; reason: string }
   /** `shownUrl`: the URL as it may be shown, when it rendered. */
   | { kind: 'failed'; problems: Problem[]; shownUrl?: string };
+
+export interface MessageEdit {
+  request(id: string): RenderedRequest;
+  /** Whether a failed edit says the message is gone, so that a new one is posted. */
+  gone(status: number | null, error: string | null): boolean;
+}
 
 export interface RenderOptions {
   userAgent: string;
@@ -240,6 +248,34 @@ function renderWebhook(
     added.push(['Content-Type', CONTENT_TYPES[webhook.format]]);
   if (!has('user-agent')) added.push(['User-Agent', options.userAgent]);
 
+  const destination = kit && webhook.update ? kit.DESTINATIONS[webhook.destination] : undefined;
+  const editable = destination?.edit;
+  const edit: MessageEdit | undefined =
+    editable && isPayloadObject(value) && isPayloadObject(shownValue)
+      ? {
+          request: id => {
+            const sent = editable(url, value, id);
+            // A URL shown as `***` (it reads a secret) stays so.
+            const shown = /\*\*\*/.test(shownUrl)
+              ? { ...editable(url, shownValue, id), url: shownUrl }
+              : editable(shownUrl, shownValue, id);
+            return {
+              method: sent.method,
+              url: sent.url,
+              headers: [...headers, ...added],
+              body: jsonText(sent.body),
+              shown: {
+                method: shown.method,
+                url: shown.url,
+                headers: [...shownHeaders, ...added],
+                body: jsonText(shown.body)
+              }
+            };
+          },
+          gone: (status, error) => destination?.editGone?.(status, error) ?? false
+        }
+      : undefined;
+
   return {
     kind: 'ready',
     request: {
@@ -256,6 +292,7 @@ function renderWebhook(
     },
     signingKey,
     answers,
+    edit,
     message:
       kit && options.checkSkipped && webhook.destination !== 'http' && shownBody !== undefined
         ? messagePreview(kit, webhook, shownBody)
@@ -340,4 +377,8 @@ function describeBadUrl({ text, readSecret }: Rendered): string {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1];
   const found = scheme && !readSecret ? ` (found ${scheme}:)` : '';
   return `the rendered URL must be an absolute http: or https: URL${found}`;
+}
+
+function isPayloadObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -20,6 +20,8 @@ const MAX = {
 
 export interface DiscordMessage {
   id: string;
+  /** How many times the message was edited (PATCH …/messages/{id}). */
+  edits?: number;
   /** Whether @everyone or @here in the message would have pinged. */
   pinged: boolean;
   body: Record<string, unknown>;
@@ -84,6 +86,14 @@ export async function startDiscord(): Promise<Fake<DiscordMessage>> {
     const allowed = body.allowed_mentions as { parse?: string[] } | undefined;
     const everyone = allowed === undefined || (allowed.parse ?? []).includes('everyone');
     const text = JSON.stringify(embeds) + content;
+    const editing = request.method === 'PATCH' ? /\/messages\/(\d+)$/.exec(url.pathname) : null;
+    if (request.method === 'PATCH') {
+      const message = messages.find(m => m.id === editing?.[1]);
+      if (!message) return json(response, 404, { message: 'Unknown Message', code: 10008 });
+      message.body = body;
+      message.edits = (message.edits ?? 0) + 1;
+      return json(response, 200, { id: message.id, type: 0, content, embeds, channel_id: '1' });
+    }
     const id = String(next++);
     messages.push({ id, pinged: everyone && /@(everyone|here)\b/.test(content), body });
     if (url.searchParams.get('wait') === 'true')

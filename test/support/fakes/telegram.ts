@@ -24,6 +24,8 @@ const TAGS = [
 export interface TelegramMessage {
   message_id: number;
   text: string;
+  /** How many times editMessageText changed it. */
+  edits?: number;
 }
 
 export async function startTelegram(): Promise<Fake<TelegramMessage>> {
@@ -32,7 +34,8 @@ export async function startTelegram(): Promise<Fake<TelegramMessage>> {
   const refuse = (response: Parameters<typeof json>[0], description: string) =>
     json(response, 400, { ok: false, error_code: 400, description: `Bad Request: ${description}` });
   const receiver = await startReceiver((request, response) => {
-    if (!request.url.endsWith('/sendMessage'))
+    const editing = request.url.endsWith('/editMessageText');
+    if (!request.url.endsWith('/sendMessage') && !editing)
       return json(response, 404, { ok: false, error_code: 404, description: 'Not Found' });
     let body: Record<string, unknown>;
     try {
@@ -51,6 +54,16 @@ export async function startTelegram(): Promise<Fake<TelegramMessage>> {
     }
     if (!shown.trim()) return refuse(response, 'message text is empty');
     if ([...shown].length > 4096) return refuse(response, 'message is too long');
+    if (editing) {
+      const edited = messages.find(m => m.message_id === Number(body.message_id));
+      if (!edited) return refuse(response, 'message to edit not found');
+      edited.text = shown;
+      edited.edits = (edited.edits ?? 0) + 1;
+      return json(response, 200, {
+        ok: true,
+        result: { ...edited, chat: { id: body.chat_id }, date: 1780000000, edit_date: 1780000100 }
+      });
+    }
     const message = { message_id: next++, text: shown };
     messages.push(message);
     json(response, 200, {
