@@ -214,7 +214,16 @@ async function deliverPlanned(
   reporter: RunReporter
 ): Promise<WebhookReport[]> {
   const record = options.test === 'off' ? options.record : undefined;
-  const earlier = record ? await deliveredEarlier(record, reporter) : [];
+  const version = versionOf(options);
+  // A re-run reads what earlier attempts delivered; an `update: true` webhook with no id given
+  // reads the id of the message an earlier step of the run posted.
+  const wantsIds = planned.some(
+    p => isReady(p) && p.outcome.edit && !options.messageIds?.[p.definition.name]
+  );
+  const earlier =
+    record && (record.attempt > 1 || wantsIds)
+      ? await deliveredEarlier(record, version, reporter)
+      : [];
   // `resend` sends again what an earlier attempt delivered, and still keeps it in the record.
   const deliveredIn = (definition: WebhookDefinition) =>
     record?.resend ? undefined : earlier.find(entry => isSame(entry, definition, options))?.attempt;
@@ -223,7 +232,10 @@ async function deliverPlanned(
   );
   // `update: true` with the id of the message an earlier event posted: edit it (SPEC §15).
   const editOf = ({ definition, outcome }: ReadyWebhook) => {
-    const id = options.messageIds?.[definition.name];
+    const id =
+      options.messageIds?.[definition.name] ??
+      [...earlier].reverse().find(entry => entry.name === definition.name && entry.messageId)
+        ?.messageId;
     return id && outcome.edit ? { id, edit: outcome.edit } : undefined;
   };
   const jobOf = (webhook: ReadyWebhook, request: RenderedRequest): DeliveryJob => ({
@@ -288,13 +300,7 @@ async function deliverPlanned(
           ]
         : []
     );
-    const kept = earlier.filter(
-      entry =>
-        !now.some(
-          n => n.name === entry.name && n.event === entry.event && n.version === entry.version
-        )
-    );
-    await keepRecord(record, [...kept, ...now], reporter);
+    await keepRecord(record, version, now, reporter);
   }
   return planned.map(p => {
     const outcome = delivered.get(p as ReadyWebhook);
@@ -310,10 +316,14 @@ async function deliverPlanned(
   });
 }
 
+/** The version a record speaks of: its id, else its label. */
+function versionOf(options: RunOptions): string {
+  return options.context.version.id || options.context.version.label;
+}
+
 /** What a record entry says is announced: the webhook, the event, the version. */
 function announced(definition: WebhookDefinition, options: RunOptions) {
-  const { version } = options.context;
-  return { name: definition.name, event: options.event, version: version.id || version.label };
+  return { name: definition.name, event: options.event, version: versionOf(options) };
 }
 
 function isSame(entry: DeliveredWebhook, definition: WebhookDefinition, options: RunOptions) {
@@ -321,19 +331,19 @@ function isSame(entry: DeliveredWebhook, definition: WebhookDefinition, options:
   return entry.name === now.name && entry.event === now.event && entry.version === now.version;
 }
 
-/** What earlier attempts of this run delivered (none before a re-run). */
+/** What this run delivered of the version before this step. */
 async function deliveredEarlier(
   record: RecordSettings,
+  version: string,
   reporter: RunReporter
 ): Promise<DeliveredWebhook[]> {
-  if (record.attempt <= 1) return [];
   if (!record.serviceAvailable) {
     reporter.debug('No Actions cache service: the delivery record is not read.');
     return [];
   }
   try {
     const kept = await import('./deliver/record.js');
-    return await withinRecordTime(kept.restoreRecord(record));
+    return await withinRecordTime(kept.restoreRecord(record, version));
   } catch (error) {
     reporter.warning(
       `The delivery record could not be read (${describe(error)}): webhooks an earlier attempt delivered are sent again.`
@@ -345,6 +355,7 @@ async function deliveredEarlier(
 /** Saves the record; a failure never fails a delivered release, it is said. */
 async function keepRecord(
   record: RecordSettings,
+  version: string,
   delivered: DeliveredWebhook[],
   reporter: RunReporter
 ) {
@@ -356,7 +367,7 @@ async function keepRecord(
   }
   try {
     const kept = await import('./deliver/record.js');
-    if (!(await withinRecordTime(kept.saveRecord(record, delivered))))
+    if (!(await withinRecordTime(kept.saveRecord(record, version, delivered))))
       reporter.warning(
         "The delivery record was not saved (the cache service refused it, or the job's cache-mode forbids writes): a re-run of this job may post again."
       );

@@ -1,7 +1,11 @@
 // One message that follows the release (SPEC §15): `update: true` edits the message an earlier
 // event posted, by the id a former run's `message-ids` output gave, where the destination can.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { errorMessages, runAction } from '../support/action.js';
+import { startActionsCache } from '../support/fakes/actions-cache.js';
 import { startDiscord, type DiscordMessage } from '../support/fakes/discord.js';
 import type { Fake } from '../support/fakes/fake.js';
 import { startMattermost } from '../support/fakes/mattermost.js';
@@ -78,6 +82,35 @@ describe('update: true', () => {
     expect(edited.body.username).toBeUndefined();
     expect(telegram.messages.find(m => String(m.message_id) === ids.Telegram)?.edits).toBe(1);
     expect(JSON.parse(processed.outputs['message-ids'])).toEqual(ids);
+  });
+
+  it('in one run, a later step edits what an earlier step posted, the id read from the record', async () => {
+    const cache = await startActionsCache();
+    const temp = mkdtempSync(path.join(tmpdir(), 'runner-temp-'));
+    const step = (event: string) =>
+      runAction({
+        config: config(),
+        inputs: { 'version-label': '2.0.0', event },
+        env: {
+          GITHUB_RUN_ID: '91',
+          GITHUB_RUN_ATTEMPT: '1',
+          RUNNER_TEMP: temp,
+          ACTIONS_CACHE_URL: cache.url,
+          ACTIONS_RUNTIME_TOKEN: 'runtime-token'
+        }
+      });
+    try {
+      const published = await step('version_published');
+      const ids = JSON.parse(published.outputs['message-ids']) as Record<string, string>;
+      const count = discord.messages.length;
+      const processed = await step('version_processed');
+      expect(errorMessages(processed.stdout)).toBe('');
+      expect(discord.messages.length).toBe(count);
+      expect(discord.messages.find(m => m.id === ids.Discord)?.edits).toBe(1);
+      expect(cache.entries.filter(e => e.committed)).toHaveLength(2);
+    } finally {
+      await cache.close();
+    }
   });
 
   it('posts a new message, with a warning, when the one to edit was deleted', async () => {
