@@ -159,7 +159,10 @@ function preview(
 ): WebhookReport {
   const { event } = options;
   if (!isReady(planned)) return notSent(planned, event);
-  const { request, signingKey } = planned.outcome;
+  const { signingKey, edit } = planned.outcome;
+  // A dry run given the id of a message to edit shows the edit.
+  const editId = options.messageIds?.[planned.definition.name];
+  const request = edit && editId ? edit.request(editId) : planned.outcome.request;
   const shown = shownAttempt(
     request,
     idOf(planned.definition, options),
@@ -170,7 +173,12 @@ function preview(
   const name = planned.definition.name;
   reporter.preview(name, masker.mask(`${name}: ${shown.method} ${shown.url}`), text);
   const message = planned.outcome.message && masker.mask(planned.outcome.message);
-  return reportOf(planned, previewResult(commonFields(planned, event), shown), text, message);
+  return reportOf(
+    planned,
+    previewResult({ ...commonFields(planned, event), method: shown.method }, shown),
+    text,
+    message
+  );
 }
 
 /**
@@ -310,9 +318,11 @@ async function deliverPlanned(
         p,
         skippedResult(commonFields(p, options.event), `delivered in attempt ${attempt}`)
       );
-    return outcome
-      ? reportOf(p, deliveredResult(commonFields(p, options.event), outcome))
-      : notSent(p, options.event);
+    if (!outcome) return notSent(p, options.event);
+    // An edit reports the method it used (Discord's PATCH).
+    const sent = jobs[ready.indexOf(p as ReadyWebhook)]?.request.method ?? p.definition.method;
+    const method = gone.includes(ready.indexOf(p as ReadyWebhook)) ? p.definition.method : sent;
+    return reportOf(p, deliveredResult({ ...commonFields(p, options.event), method }, outcome));
   });
 }
 

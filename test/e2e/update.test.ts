@@ -65,7 +65,7 @@ describe('update: true', () => {
     });
     expect(errorMessages(processed.stdout)).toBe('');
     expect(processed.results.map(r => [r.name, r.ok, r.method])).toEqual([
-      ['Discord', true, 'POST'],
+      ['Discord', true, 'PATCH'],
       ['Telegram', true, 'POST'],
       ['Mattermost', true, 'POST']
     ]);
@@ -82,6 +82,21 @@ describe('update: true', () => {
     expect(edited.body.username).toBeUndefined();
     expect(telegram.messages.find(m => String(m.message_id) === ids.Telegram)?.edits).toBe(1);
     expect(JSON.parse(processed.outputs['message-ids'])).toEqual(ids);
+
+    // A dry run given the ids shows the edits it would make.
+    const preview = await runAction({
+      config: config(),
+      inputs: {
+        test: 'true',
+        'version-label': '1.4.0',
+        event: 'version_processed',
+        'message-ids': published.outputs['message-ids']
+      }
+    });
+    expect(preview.stdout).toContain(`PATCH ${discord.url}/messages/${ids.Discord}`);
+    expect(preview.stdout).toContain(
+      `POST ${telegram.url.replace('/sendMessage', '/editMessageText')}`
+    );
   });
 
   it('in one run, a later step edits what an earlier step posted, the id read from the record', async () => {
