@@ -16,7 +16,8 @@ export const DESTINATION_NAMES = [
   'teams',
   'telegram',
   'google-chat',
-  'mattermost'
+  'mattermost',
+  'rocketchat'
 ] as const;
 export type DestinationName = (typeof DESTINATION_NAMES)[number];
 

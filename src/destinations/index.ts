@@ -4,6 +4,7 @@ import { convertMarkdown, DIALECT_NAMES, type Dialect } from '../markup/convert.
 import { discord } from './discord.js';
 import { googleChat } from './google-chat.js';
 import { mattermost } from './mattermost.js';
+import { rocketchat } from './rocketchat.js';
 import { slack } from './slack.js';
 import { teams } from './teams.js';
 import { telegram } from './telegram.js';
@@ -12,7 +13,7 @@ import type { Announcement, Destination } from './types.js';
 export type { Announcement, Destination, Refusal } from './types.js';
 
 export const DESTINATIONS: Record<string, Destination> = Object.fromEntries(
-  [discord, slack, teams, telegram, googleChat, mattermost].map(d => [d.name, d])
+  [discord, slack, teams, telegram, googleChat, mattermost, rocketchat].map(d => [d.name, d])
 );
 
 /** A destination's built-in announcement. */

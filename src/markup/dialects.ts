@@ -7,6 +7,7 @@ export const DIALECT_NAMES = [
   'telegram',
   'google-chat',
   'mattermost',
+  'rocketchat',
   'text'
 ] as const;
 export type Dialect = (typeof DIALECT_NAMES)[number];
@@ -191,6 +192,8 @@ function withoutChannelMentions(style: Style): Style {
 export const DIALECTS: Record<Dialect, Style> = {
   discord: markdown(true, false),
   mattermost: withoutChannelMentions(markdown(true, true)),
+  // Rocket.Chat renders headings but no tables; `@all` and `@here` notify as in Mattermost.
+  rocketchat: withoutChannelMentions(markdown(true, false)),
   slack,
   'google-chat': googleChat,
   telegram,

@@ -14,7 +14,8 @@ export async function loadDestinationKit(): Promise<DestinationKit> {
 }
 
 /** The markup filters, by name: a template that uses one needs the kit. */
-const MARKUP_FILTER = /\|\s*to_(?:discord|slack|teams|telegram|google_chat|mattermost|text)\b/;
+const MARKUP_FILTER =
+  /\|\s*to_(?:discord|slack|teams|telegram|google_chat|mattermost|rocketchat|text)\b/;
 
 export function usesMarkupFilter(source: string): boolean {
   return MARKUP_FILTER.test(source);

@@ -9,6 +9,7 @@ import { startDiscord, type DiscordMessage } from '../support/fakes/discord.js';
 import type { Fake } from '../support/fakes/fake.js';
 import { startGoogleChat } from '../support/fakes/google-chat.js';
 import { startMattermost } from '../support/fakes/mattermost.js';
+import { startRocketChat, type RocketChatMessage } from '../support/fakes/rocketchat.js';
 import { startSlack, type SlackMessage } from '../support/fakes/slack.js';
 import { startTeams, type TeamsMessage } from '../support/fakes/teams.js';
 import { startTelegram, type TelegramMessage } from '../support/fakes/telegram.js';
@@ -24,6 +25,7 @@ let fakes: {
   telegram: Fake<TelegramMessage>;
   'google-chat': Fake<unknown>;
   mattermost: Fake<unknown>;
+  rocketchat: Fake<RocketChatMessage>;
 };
 beforeAll(async () => {
   fakes = {
@@ -32,7 +34,8 @@ beforeAll(async () => {
     teams: await startTeams(),
     telegram: await startTelegram(),
     'google-chat': await startGoogleChat(),
-    mattermost: await startMattermost()
+    mattermost: await startMattermost(),
+    rocketchat: await startRocketChat()
   };
 });
 afterAll(async () => {
@@ -45,7 +48,8 @@ const DESTINATIONS = [
   'teams',
   'telegram',
   'google-chat',
-  'mattermost'
+  'mattermost',
+  'rocketchat'
 ] as const;
 
 /** One webhook per destination, each with its built-in message (Telegram needs its chat). */
@@ -109,12 +113,12 @@ describe('every real release note through every destination', () => {
     expect(mattermost.text.length).toBeGreaterThanOrEqual(0.85 * 16_383);
   });
 
-  it('@everyone in the notes pings nobody on Discord; <!channel> is text on Slack', async () => {
+  it('@everyone in the notes pings nobody on Discord; <!channel> is text on Slack; @all and @here notify nobody on Rocket.Chat', async () => {
     const run = await runAction({
       config: everyDestination(),
       inputs: {
         'version-label': '1.1.0',
-        'version-changes': 'Hello @everyone and @here, and <!channel> too'
+        'version-changes': 'Hello @everyone and @here, and <!channel> and @all too'
       }
     });
     expect(run.code).toBe(0);
@@ -124,6 +128,20 @@ describe('every real release note through every destination', () => {
     const slack = JSON.stringify(fakes.slack.messages.at(-1)?.body);
     expect(slack).toContain('&lt;!channel&gt;');
     expect(slack).not.toContain('<!channel>');
+    const rocketchat = fakes.rocketchat.messages.at(-1) as RocketChatMessage;
+    expect(rocketchat.text).toContain('all too');
+    expect(rocketchat.notified).toBe(false);
+  });
+
+  it('Rocket.Chat refuses a channel override the integration does not allow, in its words', async () => {
+    const run = await runAction({
+      config: `webhooks:\n  - to: rocketchat\n    url: "${fakes.rocketchat.url}"\n    payload: { channel: "#general" }\n`,
+      inputs: { 'version-label': '1.1.0' }
+    });
+    expect(run.code).toBe(1);
+    expect(run.results[0].error).toBe(
+      '400 Bad Request (not retried): overriding destination channel is disabled for this integration'
+    );
   });
 
   it('message_id comes from Discord (wait=true), Telegram and Google Chat', async () => {

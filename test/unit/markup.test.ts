@@ -266,6 +266,8 @@ describe('converting GitHub Markdown for each destination', () => {
         'in https://x.example/pull/1_2 and https://x.example/a and [docs](https://x.example/d)',
       mattermost:
         'in https://x.example/pull/1_2 and https://x.example/a and [docs](https://x.example/d)',
+      rocketchat:
+        'in https://x.example/pull/1_2 and https://x.example/a and [docs](https://x.example/d)',
       slack:
         'in <https://x.example/pull/1_2> and <https://x.example/a> and <https://x.example/d|docs>',
       'google-chat':

@@ -1,0 +1,69 @@
+// Rocket.Chat incoming webhooks (`{server}/hooks/{id}/{token}`): Markdown, 5,000 characters by
+// default (Message_MaxAllowedSize, counted as UTF-16 units); an answer with no message id, and
+// no edits (SPEC §14).
+import { isRecord, textOf, tooLong, type Destination, type Refusal } from './types.js';
+
+export const ROCKETCHAT_LIMITS = { text: 5000 };
+const L = ROCKETCHAT_LIMITS;
+
+export const rocketchat: Destination = {
+  name: 'rocketchat',
+  title: 'Rocket.Chat',
+  dialect: 'rocketchat',
+  limits: [
+    {
+      what: '`text`',
+      limit: `${L.text}`,
+      handling: 'the changelog as Markdown, cut to fit'
+    },
+    {
+      what: 'mentions',
+      limit: '—',
+      handling: '`@all` and `@here` in notes notify nobody (a zero-width space after the `@`)'
+    }
+  ],
+  message(announcement, convert) {
+    const head = `#### ${announcement.title}`;
+    const tail = [announcement.link ? `[Download](${announcement.link})` : '', announcement.size]
+      .filter(Boolean)
+      .join(' · ');
+    const changes = convert(announcement.changes, {
+      maxLength: L.text - head.length - tail.length - 4,
+      moreUrl: announcement.link || undefined
+    });
+    return { text: [head, changes, tail].filter(part => part.trim()).join('\n\n') };
+  },
+  check(body) {
+    if (!isRecord(body)) return [{ field: 'payload', message: 'Rocket.Chat takes a JSON object' }];
+    const refusals: Refusal[] = [];
+    const text = textOf(body.text) || textOf(body.msg);
+    if (!text.trim() && !Array.isArray(body.attachments))
+      refusals.push({ field: 'text', message: 'Rocket.Chat needs `text` or `attachments`' });
+    if (text.length > L.text)
+      refusals.push(
+        tooLong(
+          'text',
+          text.length,
+          L.text,
+          'Fit the changelog with a markup filter, e.g. {{ version.changes | to_rocketchat: 4900 }} (error-message-size-exceeded).'
+        )
+      );
+    if (body.attachments !== undefined && !Array.isArray(body.attachments))
+      refusals.push({ field: 'attachments', message: 'attachments must be a list' });
+    return refusals;
+  },
+  preview: body => (isRecord(body) ? textOf(body.text) || textOf(body.msg) : ''),
+  answers: {
+    // A refusal is `{"success": false, "error": "…"}`, in the answer's reason.
+    failure: answer => {
+      try {
+        const body = JSON.parse(answer.body) as unknown;
+        return isRecord(body) && body.success === false
+          ? String(body.error ?? 'refused')
+          : undefined;
+      } catch {
+        return undefined;
+      }
+    }
+  }
+};
