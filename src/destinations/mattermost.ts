@@ -1,4 +1,5 @@
 // Mattermost incoming webhooks: https://developers.mattermost.com/integrate/webhooks/incoming/
+import { markdownAnnouncement } from './markdown-text.js';
 import { isRecord, textOf, tooLong, type Destination, type Refusal } from './types.js';
 
 export const MATTERMOST_LIMITS = { text: 16_383 };
@@ -15,17 +16,7 @@ export const mattermost: Destination = {
       handling: 'the changelog as Markdown, cut between blocks'
     }
   ],
-  message(announcement, convert) {
-    const head = `#### ${announcement.title}`;
-    const tail = [announcement.link ? `[Download](${announcement.link})` : '', announcement.size]
-      .filter(Boolean)
-      .join(' · ');
-    const changes = convert(announcement.changes, {
-      maxLength: L.text - head.length - tail.length - 4,
-      moreUrl: announcement.link || undefined
-    });
-    return { text: [head, changes, tail].filter(part => part.trim()).join('\n\n') };
-  },
+  message: (announcement, convert) => markdownAnnouncement(announcement, convert, L.text),
   check(body) {
     if (!isRecord(body)) return [{ field: 'payload', message: 'Mattermost takes a JSON object' }];
     const refusals: Refusal[] = [];

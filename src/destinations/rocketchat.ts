@@ -1,6 +1,7 @@
 // Rocket.Chat incoming webhooks (`{server}/hooks/{id}/{token}`): Markdown, 5,000 characters by
 // default (Message_MaxAllowedSize, counted as UTF-16 units); an answer with no message id, and
 // no edits (SPEC §14).
+import { markdownAnnouncement } from './markdown-text.js';
 import { isRecord, textOf, tooLong, type Destination, type Refusal } from './types.js';
 
 export const ROCKETCHAT_LIMITS = { text: 5000 };
@@ -22,17 +23,7 @@ export const rocketchat: Destination = {
       handling: '`@all` and `@here` in notes notify nobody (a zero-width space after the `@`)'
     }
   ],
-  message(announcement, convert) {
-    const head = `#### ${announcement.title}`;
-    const tail = [announcement.link ? `[Download](${announcement.link})` : '', announcement.size]
-      .filter(Boolean)
-      .join(' · ');
-    const changes = convert(announcement.changes, {
-      maxLength: L.text - head.length - tail.length - 4,
-      moreUrl: announcement.link || undefined
-    });
-    return { text: [head, changes, tail].filter(part => part.trim()).join('\n\n') };
-  },
+  message: (announcement, convert) => markdownAnnouncement(announcement, convert, L.text),
   check(body) {
     if (!isRecord(body)) return [{ field: 'payload', message: 'Rocket.Chat takes a JSON object' }];
     const refusals: Refusal[] = [];
