@@ -12,7 +12,7 @@ import {
 import { DELIVERY_KEEP_BYTES, exchange, TransportError, type HttpAnswer } from './net/exchange.js';
 import type { Signing } from './deliver/sign.js';
 import type { DeliveredWebhook, RecordPlace } from './deliver/record.js';
-import { webhookId } from './deliver/webhook-id.js';
+import { webhookId } from './webhook-id.js';
 import { DEFAULT_BACKOFF, sleep } from './net/retry.js';
 import type { EventName } from './events.js';
 import {

@@ -15,7 +15,8 @@ export const SHARED_KEYS = [
   'timeout',
   'retries',
   'continue-on-error',
-  'update'
+  'update',
+  'auth'
 ] as const;
 export const WEBHOOK_KEYS = ['name', 'url', ...SHARED_KEYS] as const;
 export const TOP_LEVEL_KEYS = ['defaults', 'webhooks'] as const;

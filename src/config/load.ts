@@ -10,7 +10,7 @@ import {
   type SharedKey
 } from './fields.js';
 import { AliasExpansion, firstLine, NodeReader } from './node-reader.js';
-import { readHeaders, readPayload } from './payload.js';
+import { readAuth, readHeaders, readPayload } from './payload.js';
 import { closestName } from './suggest.js';
 import {
   DESTINATION_NAMES,
@@ -55,6 +55,7 @@ interface Fields {
   retries?: number;
   continueOnError?: boolean;
   update?: boolean;
+  auth?: HeaderDefinition[];
 }
 
 export function loadConfig(text: string, file: string): WebhooksConfig {
@@ -217,7 +218,8 @@ class ConfigReader extends NodeReader {
       timeout: merged.timeout,
       retries: merged.retries,
       continueOnError: merged.continueOnError ?? false,
-      update: merged.update ?? false
+      update: merged.update ?? false,
+      auth: merged.auth ?? []
     };
   }
 
@@ -295,6 +297,9 @@ class ConfigReader extends NodeReader {
         break;
       case 'update':
         fields.update = this.boolean(value, field, webhook);
+        break;
+      case 'auth':
+        fields.auth = readAuth(this, value, field, webhook);
         break;
       case 'timeout':
         fields.timeout = this.number(value, field, webhook, NUMBER_RULES.timeout);

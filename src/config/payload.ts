@@ -61,12 +61,34 @@ export function readHeaders(
   return headerMap(reader, node, field, webhook);
 }
 
+/** `auth`: a map of credential names (§14) to templates, every value a secret. */
+export function readAuth(
+  reader: NodeReader,
+  node: Node,
+  field: string,
+  webhook: string | undefined
+): HeaderDefinition[] | undefined {
+  if (!isMap(node)) {
+    reader.report(
+      node,
+      field,
+      'must be a map of names to values, e.g. token: "{{ secrets.TOKEN }}"',
+      webhook
+    );
+    return undefined;
+  }
+  return headerMap(reader, node, field, webhook, undefined, AUTH_NAME);
+}
+
+const AUTH_NAME = { pattern: /^[A-Za-z_][A-Za-z0-9_]*$/, what: 'an auth key' };
+
 function headerMap(
   reader: NodeReader,
   map: YamlMap,
   field: string,
   webhook: string | undefined,
-  placeOf?: PlaceOf
+  placeOf?: PlaceOf,
+  names = { pattern: HEADER_NAME, what: 'a valid header name' }
 ): HeaderDefinition[] {
   const headers: HeaderDefinition[] = [];
   for (const pair of map.pairs) {
@@ -74,9 +96,9 @@ function headerMap(
     const name = isScalar(keyNode) ? String(keyNode.value) : '';
     const headerField = `${field}.${name}`;
     const where = placeOf ? placeOf(keyNode).place : reader.place(keyNode);
-    if (!HEADER_NAME.test(name)) {
+    if (!names.pattern.test(name)) {
       reader.problems.push({
-        message: `"${name}" is not a valid header name`,
+        message: `"${name}" is not ${names.what}`,
         place: where,
         field: headerField,
         webhook

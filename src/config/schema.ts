@@ -82,9 +82,15 @@ const SHARED: Record<SharedKey, object> = {
     description: 'A failure of this webhook does not fail the step.',
     type: 'boolean'
   },
+  auth: {
+    description:
+      "The destination's credentials (to: mastodon takes token), each value a template; every value is treated as a secret and shown as ***.",
+    type: 'object',
+    additionalProperties: { type: 'string' }
+  },
   update: {
     description:
-      'Edit the message posted for an earlier event of the same version (its id from the message-ids input) instead of posting a new one, where the destination can edit (Discord, Telegram).',
+      'Edit the message posted for an earlier event of the same version (its id from the message-ids input) instead of posting a new one, where the destination can edit (Discord, Telegram, Mastodon).',
     type: 'boolean'
   }
 };

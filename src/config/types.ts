@@ -17,7 +17,8 @@ export const DESTINATION_NAMES = [
   'telegram',
   'google-chat',
   'mattermost',
-  'rocketchat'
+  'rocketchat',
+  'mastodon'
 ] as const;
 export type DestinationName = (typeof DESTINATION_NAMES)[number];
 
@@ -82,6 +83,8 @@ export interface WebhookDefinition {
   continueOnError: boolean;
   /** Edit the message posted for an earlier event of the version (SPEC §15). */
   update: boolean;
+  /** Credentials a destination takes (SPEC §14): every value is a secret. */
+  auth: HeaderDefinition[];
 }
 
 export interface WebhooksConfig {

@@ -3,6 +3,7 @@
 import { convertMarkdown, DIALECT_NAMES, type Dialect } from '../markup/convert.js';
 import { discord } from './discord.js';
 import { googleChat } from './google-chat.js';
+import { mastodon } from './mastodon.js';
 import { mattermost } from './mattermost.js';
 import { rocketchat } from './rocketchat.js';
 import { slack } from './slack.js';
@@ -13,7 +14,10 @@ import type { Announcement, Destination } from './types.js';
 export type { Announcement, Destination, Refusal } from './types.js';
 
 export const DESTINATIONS: Record<string, Destination> = Object.fromEntries(
-  [discord, slack, teams, telegram, googleChat, mattermost, rocketchat].map(d => [d.name, d])
+  [discord, slack, teams, telegram, googleChat, mattermost, rocketchat, mastodon].map(d => [
+    d.name,
+    d
+  ])
 );
 
 /** A destination's built-in announcement. */

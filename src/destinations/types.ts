@@ -53,6 +53,13 @@ export interface Destination {
   preview(body: unknown): string;
   /** The URL as it is called (Discord adds `wait=true`). */
   url?(url: string): string;
+  /** The `auth` keys it needs (SPEC §14); a missing one is an error at the webhook. */
+  auth?: string[];
+  /**
+   * The endpoint and the headers a request needs, from the webhook's `url` (a service's base
+   * URL), its rendered `auth` and the delivery's `webhook-id` (an idempotency key).
+   */
+  endpoint?(url: string, auth: Record<string, string>, webhookId: string): Endpoint;
   /**
    * The request that edits message `id` instead of posting a new one (SPEC §15), from the URL
    * and body a post would use; absent where the destination cannot edit.
@@ -63,8 +70,13 @@ export interface Destination {
   answers: AnswerReader;
 }
 
+export interface Endpoint {
+  url: string;
+  headers: Array<[string, string]>;
+}
+
 export interface EditRequest {
-  method: 'PATCH' | 'POST';
+  method: 'PATCH' | 'POST' | 'PUT';
   url: string;
   body: Record<string, unknown>;
 }

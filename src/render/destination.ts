@@ -2,6 +2,7 @@
 // the URL as the destination is called, and the checks of the body against its limits.
 import type { WebhookDefinition } from '../config/types.js';
 import type { VersionContext } from '../context/types.js';
+import { webhookId } from '../webhook-id.js';
 import type { AnswerReader } from '../destinations/types.js';
 import type { Problem } from '../problems.js';
 import { isPayloadMap } from './json.js';
@@ -40,6 +41,9 @@ export interface Delivered {
   url: string;
   shownUrl: string;
   answers: AnswerReader;
+  /** Headers the destination's endpoint adds (credentials, an idempotency key). */
+  headers: Array<[string, string]>;
+  shownHeaders: Array<[string, string]>;
 }
 
 /** The payload merged over the built-in message, and the URL as the destination is called. */
@@ -47,9 +51,26 @@ export function forDestination(
   kit: DestinationKit,
   webhook: WebhookDefinition,
   context: VersionContext,
-  sent: { value: unknown; shownValue: unknown; url: string; shownUrl: string }
+  sent: { value: unknown; shownValue: unknown; url: string; shownUrl: string },
+  auth: Record<string, string>
 ): Delivered {
   const destination = kit.DESTINATIONS[webhook.destination];
+  const id = webhookId({
+    repository: context.repository.full_name,
+    event: context.event.name,
+    version: context.version.id || context.version.label,
+    webhook: webhook.name
+  });
+  // Credentials are shown as `***`, whatever header or URL they go into.
+  const shownAuth = Object.fromEntries(Object.keys(auth).map(key => [key, '***']));
+  const endpoint = (url: string, values: Record<string, string>) =>
+    destination.endpoint && /^https?:/i.test(url)
+      ? destination.endpoint(url, values, id)
+      : { url, headers: [] };
+  const sentTo = endpoint(sent.url, auth);
+  const shownTo = /\*\*\*/.test(sent.shownUrl)
+    ? { url: sent.shownUrl, headers: endpoint(sent.url, shownAuth).headers }
+    : endpoint(sent.shownUrl, shownAuth);
   const builtIn = kit.builtInMessage(
     destination,
     {
@@ -65,8 +86,10 @@ export function forDestination(
   return {
     value: mergeOver(builtIn, sent.value),
     shownValue: mergeOver(builtIn, sent.shownValue),
-    url: calledAs(sent.url),
-    shownUrl: /\*\*\*/.test(sent.shownUrl) ? sent.shownUrl : calledAs(sent.shownUrl),
+    url: calledAs(sentTo.url),
+    shownUrl: /\*\*\*/.test(shownTo.url) ? shownTo.url : calledAs(shownTo.url),
+    headers: sentTo.headers,
+    shownHeaders: shownTo.headers,
     answers: destination.answers
   };
 }

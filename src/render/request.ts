@@ -208,6 +208,25 @@ function renderWebhook(
     value = shownValue = defaultPayload(webhook.method, scope);
   }
 
+  // Every `auth` value is a secret, whatever it reads (SPEC §14).
+  const auth: Record<string, string> = {};
+  for (const entry of webhook.auth) {
+    const rendered = render(entry.value);
+    if (rendered === undefined) continue;
+    auth[entry.name] = rendered.text;
+    if (rendered.text) options.secretDerived?.add(rendered.text);
+  }
+  const needed =
+    kit && webhook.destination !== 'http' ? kit.DESTINATIONS[webhook.destination].auth : [];
+  for (const key of needed ?? [])
+    if (!webhook.auth.some(entry => entry.name === key) || auth[key]?.trim() === '')
+      problems.push({
+        message: `to: ${webhook.destination} needs \`auth.${key}\` (e.g. ${key}: "{{ secrets.${webhook.destination.toUpperCase().replace(/-/g, '_')}_${key.toUpperCase()} }}")`,
+        place: webhook.place,
+        field: `webhooks[${webhook.index}].auth`,
+        webhook: webhook.name
+      });
+
   const signingKey = webhook.secret ? render(webhook.secret)?.text : undefined;
   if (webhook.secret && signingKey !== undefined) {
     const keyProblem = signingKeyProblem(signingKey);
@@ -219,8 +238,16 @@ function renderWebhook(
 
   let answers: AnswerReader | undefined;
   if (kit && webhook.destination !== 'http') {
-    const delivered = forDestination(kit, webhook, context, { value, shownValue, url, shownUrl });
+    const delivered = forDestination(
+      kit,
+      webhook,
+      context,
+      { value, shownValue, url, shownUrl },
+      auth
+    );
     ({ value, shownValue, url, shownUrl, answers } = delivered);
+    headers.push(...delivered.headers);
+    shownHeaders.push(...delivered.shownHeaders);
   }
 
   let body: string | undefined;

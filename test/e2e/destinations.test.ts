@@ -8,6 +8,7 @@ import { errorMessages, runAction, type ActionRun } from '../support/action.js';
 import { startDiscord, type DiscordMessage } from '../support/fakes/discord.js';
 import type { Fake } from '../support/fakes/fake.js';
 import { startGoogleChat } from '../support/fakes/google-chat.js';
+import { startMastodon, type MastodonStatus } from '../support/fakes/mastodon.js';
 import { startMattermost } from '../support/fakes/mattermost.js';
 import { startRocketChat, type RocketChatMessage } from '../support/fakes/rocketchat.js';
 import { startSlack, type SlackMessage } from '../support/fakes/slack.js';
@@ -26,6 +27,7 @@ let fakes: {
   'google-chat': Fake<unknown>;
   mattermost: Fake<unknown>;
   rocketchat: Fake<RocketChatMessage>;
+  mastodon: Fake<MastodonStatus>;
 };
 beforeAll(async () => {
   fakes = {
@@ -35,7 +37,8 @@ beforeAll(async () => {
     telegram: await startTelegram(),
     'google-chat': await startGoogleChat(),
     mattermost: await startMattermost(),
-    rocketchat: await startRocketChat()
+    rocketchat: await startRocketChat(),
+    mastodon: await startMastodon()
   };
 });
 afterAll(async () => {
@@ -49,14 +52,21 @@ const DESTINATIONS = [
   'telegram',
   'google-chat',
   'mattermost',
-  'rocketchat'
+  'rocketchat',
+  'mastodon'
 ] as const;
 
-/** One webhook per destination, each with its built-in message (Telegram needs its chat). */
+/** What a destination needs besides its URL: Telegram its chat, Mastodon its token. */
+const EXTRA: Partial<Record<(typeof DESTINATIONS)[number], string>> = {
+  telegram: '    payload: { chat_id: "-1001234567890" }\n',
+  mastodon: '    auth: { token: mastodon-token }\n'
+};
+
+/** One webhook per destination, each with its built-in message. */
 function everyDestination(): string {
   return `webhooks:\n${DESTINATIONS.map(
     name =>
-      `  - name: ${name}\n    to: ${name}\n    url: "${fakes[name].url}"\n${name === 'telegram' ? '    payload: { chat_id: "-1001234567890" }\n' : ''}`
+      `  - name: ${name}\n    to: ${name}\n    url: "${fakes[name].url}"\n${EXTRA[name] ?? ''}`
   ).join('')}`;
 }
 
@@ -69,7 +79,8 @@ describe('every real release note through every destination', () => {
     '%s: the dry run passes, and every destination accepts the message',
     async note => {
       const inputs = {
-        'version-label': '1.2.3',
+        // A version per note: Mastodon takes one status per webhook-id (its Idempotency-Key).
+        'version-label': `1.2.${parseInt(note, 10)}`,
         'app-display-name': 'Space Rocks',
         'version-content-size': '157286400',
         'version-changes-file': path.join(NOTES_DIR, note)
@@ -141,6 +152,48 @@ describe('every real release note through every destination', () => {
     expect(run.code).toBe(1);
     expect(run.results[0].error).toBe(
       '400 Bad Request (not retried): overriding destination channel is disabled for this integration'
+    );
+  });
+
+  it('Mastodon: a token in auth, masked everywhere; a re-run posts nothing new (Idempotency-Key)', async () => {
+    const config = `webhooks:\n  - name: Mastodon\n    to: mastodon\n    url: "${fakes.mastodon.url}"\n    auth: { token: "{{ secrets.MASTODON_TOKEN }}" }\n`;
+    const secrets = JSON.stringify({ MASTODON_TOKEN: 'mastodon-token' });
+    const before = fakes.mastodon.messages.length;
+    const inputs = {
+      'version-label': '7.0.0',
+      secrets,
+      'version-changes-file': path.join(NOTES_DIR, '08-raylib-5.5-plain-text.md')
+    };
+    const first = await runAction({ config, inputs });
+    const again = await runAction({ config, inputs });
+    expect(errorMessages(first.stdout)).toBe('');
+    expect(fakes.mastodon.messages.length).toBe(before + 1);
+    expect(again.results[0].message_id).toBe(first.results[0].message_id);
+    const status = fakes.mastodon.messages.at(-1)!.status;
+    expect(status.startsWith('space-game 7.0.0\n\n')).toBe(true);
+    // Mastodon's count (URLs 23) leaves room to spare, and the cut fills it.
+    expect(status.length).toBeGreaterThan(300);
+
+    const preview = await runAction({ config, inputs: { ...inputs, test: 'true' } });
+    expect(preview.stdout).toContain('Authorization: ***');
+    expect(preview.stdout).toContain(`POST ${fakes.mastodon.url}/api/v1/statuses`);
+    expect(preview.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain('mastodon-token');
+  });
+
+  it('Mastodon: a missing auth.token, or a status over its count, fails the check at the webhook', async () => {
+    const missing = await runAction({
+      config: `webhooks:\n  - name: Mastodon\n    to: mastodon\n    url: "${fakes.mastodon.url}"\n`,
+      inputs: { test: 'true' }
+    });
+    expect(missing.code).toBe(1);
+    expect(errorMessages(missing.stdout)).toContain('to: mastodon needs `auth.token`');
+    const long = await runAction({
+      config: `webhooks:\n  - name: Mastodon\n    to: mastodon\n    url: "${fakes.mastodon.url}"\n    auth: { token: t }\n    payload: { status: "{{ version.changes }}" }\n`,
+      inputs: { test: 'true' }
+    });
+    expect(long.code).toBe(1);
+    expect(errorMessages(long.stdout)).toMatch(
+      /Mastodon would refuse this: status is \d+ characters as Mastodon counts them/
     );
   });
 

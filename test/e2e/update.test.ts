@@ -8,21 +8,24 @@ import { errorMessages, runAction } from '../support/action.js';
 import { startActionsCache } from '../support/fakes/actions-cache.js';
 import { startDiscord, type DiscordMessage } from '../support/fakes/discord.js';
 import type { Fake } from '../support/fakes/fake.js';
+import { startMastodon, type MastodonStatus } from '../support/fakes/mastodon.js';
 import { startMattermost } from '../support/fakes/mattermost.js';
 import { startTelegram, type TelegramMessage } from '../support/fakes/telegram.js';
 
 let discord: Fake<DiscordMessage>;
 let telegram: Fake<TelegramMessage>;
 let mattermost: Fake<unknown>;
+let mastodon: Fake<MastodonStatus>;
 beforeAll(async () => {
-  [discord, telegram, mattermost] = await Promise.all([
+  [discord, telegram, mattermost, mastodon] = await Promise.all([
     startDiscord(),
     startTelegram(),
-    startMattermost()
+    startMattermost(),
+    startMastodon()
   ]);
 });
 afterAll(async () => {
-  await Promise.all([discord.close(), telegram.close(), mattermost.close()]);
+  await Promise.all([discord.close(), telegram.close(), mattermost.close(), mastodon.close()]);
 });
 
 const config = () => `webhooks:
@@ -45,6 +48,12 @@ const config = () => `webhooks:
     url: "${mattermost.url}"
     update: true
     event: [version_published, version_processed]
+  - name: Mastodon
+    to: mastodon
+    url: "${mastodon.url}"
+    auth: { token: mastodon-token }
+    update: true
+    event: [version_published, version_processed]
 `;
 
 describe('update: true', () => {
@@ -52,8 +61,8 @@ describe('update: true', () => {
     const published = await runAction({ config: config(), inputs: { 'version-label': '1.4.0' } });
     expect(errorMessages(published.stdout)).toBe('');
     const ids = JSON.parse(published.outputs['message-ids']) as Record<string, string>;
-    expect(Object.keys(ids).sort()).toEqual(['Discord', 'Telegram']);
-    const counts = [discord, telegram, mattermost].map(fake => fake.messages.length);
+    expect(Object.keys(ids).sort()).toEqual(['Discord', 'Mastodon', 'Telegram']);
+    const counts = [discord, telegram, mattermost, mastodon].map(fake => fake.messages.length);
 
     const processed = await runAction({
       config: config(),
@@ -67,14 +76,17 @@ describe('update: true', () => {
     expect(processed.results.map(r => [r.name, r.ok, r.method])).toEqual([
       ['Discord', true, 'PATCH'],
       ['Telegram', true, 'POST'],
-      ['Mattermost', true, 'POST']
+      ['Mattermost', true, 'POST'],
+      ['Mastodon', true, 'PUT']
     ]);
     // No new Discord or Telegram message: the first ones were edited.
-    expect([discord, telegram, mattermost].map(fake => fake.messages.length)).toEqual([
+    expect([discord, telegram, mattermost, mastodon].map(fake => fake.messages.length)).toEqual([
       counts[0],
       counts[1],
-      counts[2] + 1
+      counts[2] + 1,
+      counts[3]
     ]);
+    expect(mastodon.messages.find(m => m.id === ids.Mastodon)?.edits).toBe(1);
     const edited = discord.messages.find(m => m.id === ids.Discord)!;
     expect(edited.edits).toBe(1);
     expect(edited.body.content).toBe('Ready');
