@@ -84,13 +84,13 @@ const SHARED: Record<SharedKey, object> = {
   },
   auth: {
     description:
-      "The destination's credentials (to: mastodon takes token), each value a template; every value is treated as a secret and shown as ***.",
+      "The destination's credentials (to: mastodon takes token; to: slack a bot token for chat.postMessage), each value a template; every value is treated as a secret and shown as ***.",
     type: 'object',
     additionalProperties: { type: 'string' }
   },
   update: {
     description:
-      'Edit the message posted for an earlier event of the same version (its id from the message-ids input) instead of posting a new one, where the destination can edit (Discord, Telegram, Mastodon).',
+      'Edit the message posted for an earlier event of the same version (its id from the message-ids input) instead of posting a new one, where the destination can edit (Discord, Telegram, Mastodon, Slack through chat.postMessage).',
     type: 'boolean'
   }
 };

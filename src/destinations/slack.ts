@@ -1,6 +1,14 @@
 // Slack incoming webhooks: https://api.slack.com/messaging/webhooks and the Block Kit limits.
 import { fromSlackMarkup, joinParts } from './preview.js';
-import { cutLine, isRecord, textOf, tooLong, type Destination, type Refusal } from './types.js';
+import {
+  cutLine,
+  isRecord,
+  jsonBody,
+  textOf,
+  tooLong,
+  type Destination,
+  type Refusal
+} from './types.js';
 
 export const SLACK_LIMITS = {
   blocks: 50,
@@ -12,6 +20,17 @@ export const SLACK_LIMITS = {
 };
 const L = SLACK_LIMITS;
 const FIX = `Fit the changelog with a markup filter, e.g. {{ version.changes | to_slack: ${L.section - 100} }}.`;
+
+/** What chat.update takes of a chat.postMessage body. */
+const CHAT_UPDATE_FIELDS = [
+  'channel',
+  'text',
+  'blocks',
+  'attachments',
+  'metadata',
+  'parse',
+  'link_names'
+];
 
 const escape = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -82,7 +101,37 @@ export const slack: Destination = {
       })
     );
   },
-  answers: {}
+  // With a bot token (`auth.token`) and `url: https://slack.com/api/chat.postMessage`, the Web
+  // API: a channel of the payload's choosing, `thread_ts`, an id (`ts`), and edits.
+  endpoint: (url, auth) => ({
+    url,
+    headers: auth.token ? [['Authorization', `Bearer ${auth.token}`]] : []
+  }),
+  edit: (url, body, id) =>
+    /\/chat\.postMessage(?=$|[?#])/.test(url)
+      ? {
+          method: 'POST',
+          url: url.replace(/\/chat\.postMessage(?=$|[?#])/, '/chat.update'),
+          body: {
+            ...Object.fromEntries(
+              Object.entries(body).filter(([key]) => CHAT_UPDATE_FIELDS.includes(key))
+            ),
+            ts: id
+          }
+        }
+      : undefined,
+  editGone: (_status, error) => /message_not_found|cant_update_message/.test(error ?? ''),
+  answers: {
+    // The Web API answers 200 with `{"ok": false, "error": "…"}`; a webhook answers `ok`.
+    failure: answer => {
+      const body = jsonBody(answer.body);
+      return isRecord(body) && body.ok === false ? String(body.error ?? 'not ok') : undefined;
+    },
+    messageId: answer => {
+      const body = jsonBody(answer.body);
+      return isRecord(body) && typeof body.ts === 'string' ? body.ts : null;
+    }
+  }
 };
 
 function checkBlock(block: unknown, path: string): Refusal[] {

@@ -64,7 +64,7 @@ export interface Destination {
    * The request that edits message `id` instead of posting a new one (SPEC §15), from the URL
    * and body a post would use; absent where the destination cannot edit.
    */
-  edit?(url: string, body: Record<string, unknown>, id: string): EditRequest;
+  edit?(url: string, body: Record<string, unknown>, id: string): EditRequest | undefined;
   /** Whether a failed edit says the message is gone (deleted): then a new one is posted. */
   editGone?(status: number | null, error: string | null): boolean;
   answers: AnswerReader;

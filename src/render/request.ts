@@ -278,14 +278,17 @@ function renderWebhook(
   const destination = kit && webhook.update ? kit.DESTINATIONS[webhook.destination] : undefined;
   const editable = destination?.edit;
   const edit: MessageEdit | undefined =
-    editable && isPayloadObject(value) && isPayloadObject(shownValue)
+    editable &&
+    isPayloadObject(value) &&
+    isPayloadObject(shownValue) &&
+    editable(url, value, '0') !== undefined
       ? {
           request: id => {
-            const sent = editable(url, value, id);
+            const sent = editable(url, value, id)!;
             // A URL shown as `***` (it reads a secret) stays so.
             const shown = /\*\*\*/.test(shownUrl)
-              ? { ...editable(url, shownValue, id), url: shownUrl }
-              : editable(shownUrl, shownValue, id);
+              ? { ...editable(url, shownValue, id)!, url: shownUrl }
+              : (editable(shownUrl, shownValue, id) ?? sent);
             return {
               method: sent.method,
               url: sent.url,

@@ -11,7 +11,7 @@ import { startGoogleChat } from '../support/fakes/google-chat.js';
 import { startMastodon, type MastodonStatus } from '../support/fakes/mastodon.js';
 import { startMattermost } from '../support/fakes/mattermost.js';
 import { startRocketChat, type RocketChatMessage } from '../support/fakes/rocketchat.js';
-import { startSlack, type SlackMessage } from '../support/fakes/slack.js';
+import { SLACK_BOT_TOKEN, startSlack, type SlackMessage } from '../support/fakes/slack.js';
 import { startTeams, type TeamsMessage } from '../support/fakes/teams.js';
 import { startTelegram, type TelegramMessage } from '../support/fakes/telegram.js';
 import { startReceiver } from '../support/receiver.js';
@@ -142,6 +142,15 @@ describe('every real release note through every destination', () => {
     const rocketchat = fakes.rocketchat.messages.at(-1) as RocketChatMessage;
     expect(rocketchat.text).toContain('all too');
     expect(rocketchat.notified).toBe(false);
+  });
+
+  it("Slack's Web API, reached with a bot token: a refusal given with status 200 is a failure", async () => {
+    const run = await runAction({
+      config: `webhooks:\n  - to: slack\n    url: "${new URL(fakes.slack.url).origin}/api/chat.postMessage"\n    auth: { token: ${SLACK_BOT_TOKEN} }\n    payload: { channel: C999 }\n`,
+      inputs: { 'version-label': '1.1.0' }
+    });
+    expect(run.code).toBe(1);
+    expect(run.results[0].error).toBe('200 OK: channel_not_found');
   });
 
   it('Rocket.Chat refuses a channel override the integration does not allow, in its words', async () => {
@@ -365,8 +374,7 @@ describe('the destination recipes of the docs', () => {
   );
 
   it('covers every destination', () => {
-    expect(recipes.map(recipe => /to: ([\w-]+)/.exec(recipe)?.[1]).sort()).toEqual(
-      [...DESTINATIONS].sort()
-    );
+    const covered = new Set(recipes.map(recipe => /to: ([\w-]+)/.exec(recipe)?.[1]));
+    expect([...covered].sort()).toEqual([...DESTINATIONS].sort());
   });
 });

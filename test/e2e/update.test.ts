@@ -10,22 +10,25 @@ import { startDiscord, type DiscordMessage } from '../support/fakes/discord.js';
 import type { Fake } from '../support/fakes/fake.js';
 import { startMastodon, type MastodonStatus } from '../support/fakes/mastodon.js';
 import { startMattermost } from '../support/fakes/mattermost.js';
+import { SLACK_BOT_TOKEN, startSlack, type SlackMessage } from '../support/fakes/slack.js';
 import { startTelegram, type TelegramMessage } from '../support/fakes/telegram.js';
 
 let discord: Fake<DiscordMessage>;
 let telegram: Fake<TelegramMessage>;
 let mattermost: Fake<unknown>;
 let mastodon: Fake<MastodonStatus>;
+let slack: Fake<SlackMessage>;
 beforeAll(async () => {
-  [discord, telegram, mattermost, mastodon] = await Promise.all([
+  [discord, telegram, mattermost, mastodon, slack] = await Promise.all([
     startDiscord(),
     startTelegram(),
     startMattermost(),
-    startMastodon()
+    startMastodon(),
+    startSlack()
   ]);
 });
 afterAll(async () => {
-  await Promise.all([discord.close(), telegram.close(), mattermost.close(), mastodon.close()]);
+  await Promise.all([discord, telegram, mattermost, mastodon, slack].map(fake => fake.close()));
 });
 
 const config = () => `webhooks:
@@ -48,6 +51,13 @@ const config = () => `webhooks:
     url: "${mattermost.url}"
     update: true
     event: [version_published, version_processed]
+  - name: Slack
+    to: slack
+    url: "${new URL(slack.url).origin}/api/chat.postMessage"
+    auth: { token: ${SLACK_BOT_TOKEN} }
+    update: true
+    event: [version_published, version_processed]
+    payload: { channel: C0123RELEASES }
   - name: Mastodon
     to: mastodon
     url: "${mastodon.url}"
@@ -61,7 +71,7 @@ describe('update: true', () => {
     const published = await runAction({ config: config(), inputs: { 'version-label': '1.4.0' } });
     expect(errorMessages(published.stdout)).toBe('');
     const ids = JSON.parse(published.outputs['message-ids']) as Record<string, string>;
-    expect(Object.keys(ids).sort()).toEqual(['Discord', 'Mastodon', 'Telegram']);
+    expect(Object.keys(ids).sort()).toEqual(['Discord', 'Mastodon', 'Slack', 'Telegram']);
     const counts = [discord, telegram, mattermost, mastodon].map(fake => fake.messages.length);
 
     const processed = await runAction({
@@ -77,6 +87,7 @@ describe('update: true', () => {
       ['Discord', true, 'PATCH'],
       ['Telegram', true, 'POST'],
       ['Mattermost', true, 'POST'],
+      ['Slack', true, 'POST'],
       ['Mastodon', true, 'PUT']
     ]);
     // No new Discord or Telegram message: the first ones were edited.
@@ -87,6 +98,10 @@ describe('update: true', () => {
       counts[3]
     ]);
     expect(mastodon.messages.find(m => m.id === ids.Mastodon)?.edits).toBe(1);
+    // Slack through chat.postMessage with a bot token: chat.update edits the same message.
+    const slackMessage = slack.messages.find(m => m.ts === ids.Slack)!;
+    expect(slackMessage.edits).toBe(1);
+    expect(slack.messages.filter(m => m.ts)).toHaveLength(1);
     const edited = discord.messages.find(m => m.id === ids.Discord)!;
     expect(edited.edits).toBe(1);
     expect(edited.body.content).toBe('Ready');
