@@ -12,7 +12,6 @@ import {
 import { DELIVERY_KEEP_BYTES, exchange, TransportError, type HttpAnswer } from './net/exchange.js';
 import type { Signing } from './deliver/sign.js';
 import type { DeliveredWebhook, RecordPlace } from './deliver/record.js';
-import { webhookId } from './webhook-id.js';
 import { DEFAULT_BACKOFF, sleep } from './net/retry.js';
 import type { EventName } from './events.js';
 import {
@@ -165,7 +164,7 @@ function preview(
   const request = edit && editId ? edit.request(editId) : planned.outcome.request;
   const shown = shownAttempt(
     request,
-    idOf(planned.definition, options),
+    planned.outcome.webhookId,
     Math.floor(Date.now() / 1000),
     signingOf(planned.definition, signingKey)
   );
@@ -199,16 +198,6 @@ function maskedAnswer(answer: HttpAnswer, masker: SecretMasker): HttpAnswer {
     headers,
     body: masker.mask(answer.body)
   };
-}
-
-function idOf(definition: WebhookDefinition, options: RunOptions): string {
-  const { repository, version } = options.context;
-  return webhookId({
-    repository: repository.full_name,
-    event: options.event,
-    version: version.id || version.label,
-    webhook: definition.name
-  });
 }
 
 function signingOf(definition: WebhookDefinition, key: string | undefined): Signing | undefined {
@@ -248,7 +237,7 @@ async function deliverPlanned(
   };
   const jobOf = (webhook: ReadyWebhook, request: RenderedRequest): DeliveryJob => ({
     name: webhook.definition.name,
-    id: idOf(webhook.definition, options),
+    id: webhook.outcome.webhookId,
     request,
     signing: signingOf(webhook.definition, webhook.outcome.signingKey),
     timeoutMs: (webhook.definition.timeout ?? options.timeoutSeconds) * 1000,

@@ -12,6 +12,7 @@ import { telegram } from './telegram.js';
 import type { Announcement, Destination } from './types.js';
 
 export type { Announcement, Destination, Refusal } from './types.js';
+export { jsonBody } from './types.js';
 
 export const DESTINATIONS: Record<string, Destination> = Object.fromEntries(
   [discord, slack, teams, telegram, googleChat, mattermost, rocketchat, mastodon].map(d => [

@@ -2,7 +2,7 @@
 // default (Message_MaxAllowedSize, counted as UTF-16 units); an answer with no message id, and
 // no edits (SPEC §14).
 import { markdownAnnouncement } from './markdown-text.js';
-import { isRecord, textOf, tooLong, type Destination, type Refusal } from './types.js';
+import { isRecord, jsonBody, textOf, tooLong, type Destination, type Refusal } from './types.js';
 
 export const ROCKETCHAT_LIMITS = { text: 5000 };
 const L = ROCKETCHAT_LIMITS;
@@ -47,14 +47,8 @@ export const rocketchat: Destination = {
   answers: {
     // A refusal is `{"success": false, "error": "…"}`, in the answer's reason.
     failure: answer => {
-      try {
-        const body = JSON.parse(answer.body) as unknown;
-        return isRecord(body) && body.success === false
-          ? String(body.error ?? 'refused')
-          : undefined;
-      } catch {
-        return undefined;
-      }
+      const body = jsonBody(answer.body);
+      return isRecord(body) && body.success === false ? String(body.error ?? 'refused') : undefined;
     }
   }
 };

@@ -2,7 +2,6 @@
 // the URL as the destination is called, and the checks of the body against its limits.
 import type { WebhookDefinition } from '../config/types.js';
 import type { VersionContext } from '../context/types.js';
-import { webhookId } from '../webhook-id.js';
 import type { AnswerReader } from '../destinations/types.js';
 import type { Problem } from '../problems.js';
 import { isPayloadMap } from './json.js';
@@ -52,15 +51,10 @@ export function forDestination(
   webhook: WebhookDefinition,
   context: VersionContext,
   sent: { value: unknown; shownValue: unknown; url: string; shownUrl: string },
-  auth: Record<string, string>
+  auth: Record<string, string>,
+  id: string
 ): Delivered {
   const destination = kit.DESTINATIONS[webhook.destination];
-  const id = webhookId({
-    repository: context.repository.full_name,
-    event: context.event.name,
-    version: context.version.id || context.version.label,
-    webhook: webhook.name
-  });
   // Credentials are shown as `***`, whatever header or URL they go into.
   const shownAuth = Object.fromEntries(Object.keys(auth).map(key => [key, '***']));
   const endpoint = (url: string, values: Record<string, string>) =>
@@ -101,13 +95,7 @@ export function destinationProblems(
   bodyText: string
 ): Problem[] {
   const destination = kit.DESTINATIONS[webhook.destination];
-  const body = (() => {
-    try {
-      return JSON.parse(bodyText) as unknown;
-    } catch {
-      return undefined;
-    }
-  })();
+  const body = kit.jsonBody(bodyText);
   const field = `webhooks[${webhook.index}].payload`;
   return destination.check(body, bodyText).map(refusal => ({
     message: `${destination.title} would refuse this: ${refusal.message}`,
@@ -123,11 +111,7 @@ export function messagePreview(
   webhook: WebhookDefinition,
   shownBody: string
 ): string {
-  try {
-    return kit.DESTINATIONS[webhook.destination].preview(JSON.parse(shownBody));
-  } catch {
-    return '';
-  }
+  return kit.DESTINATIONS[webhook.destination].preview(kit.jsonBody(shownBody));
 }
 
 /** Objects merge key by key; anything else (a string, a list) replaces. */

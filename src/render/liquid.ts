@@ -62,20 +62,33 @@ export function createLiquidRenderer(
 /** The widest field a date format may ask for (`%10d`): a width is text built before it is counted. */
 export const MAX_DATE_WIDTH = 100;
 
+type Handler = Extract<FilterImplOptions, { handler: unknown }>['handler'];
+
+/** `filter` with its handler wrapped by `around`, its `raw` flag kept. */
+function wrapped(
+  filter: FilterImplOptions,
+  around: (handler: Handler) => Handler
+): FilterImplOptions {
+  const handler = around(typeof filter === 'function' ? filter : filter.handler);
+  return typeof filter === 'function' ? handler : { handler, raw: filter.raw };
+}
+
 /** The `date` filter, refusing a format whose width would build a huge string (`%600000000d`). */
 function boundedWidths(filter: FilterImplOptions): FilterImplOptions {
-  type Handler = Extract<FilterImplOptions, { handler: unknown }>['handler'];
-  const handler: Handler = typeof filter === 'function' ? filter : filter.handler;
-  return function (this: ThisParameterType<Handler>, ...args: unknown[]) {
-    const format = args[1];
-    if (typeof format === 'string')
-      for (const [, width] of format.matchAll(/%[-_0^#:]*(\d+)/g))
-        if (Number(width) > MAX_DATE_WIDTH)
-          throw new Error(
-            `the date format asks for a field ${width} characters wide; the widest is ${MAX_DATE_WIDTH}`
-          );
-    return handler.apply(this, args as Parameters<Handler>) as unknown;
-  } as Handler;
+  return wrapped(
+    filter,
+    handler =>
+      function (this: ThisParameterType<Handler>, ...args: unknown[]) {
+        const format = args[1];
+        if (typeof format === 'string')
+          for (const [, width] of format.matchAll(/%[-_0^#:]*(\d+)/g))
+            if (Number(width) > MAX_DATE_WIDTH)
+              throw new Error(
+                `the date format asks for a field ${width} characters wide; the widest is ${MAX_DATE_WIDTH}`
+              );
+        return handler.apply(this, args as Parameters<Handler>) as unknown;
+      }
+  );
 }
 
 /**
@@ -83,14 +96,15 @@ function boundedWidths(filter: FilterImplOptions): FilterImplOptions {
  * each multiply the text (`json`, `escape`, `replace` …) fails instead of filling memory.
  */
 function chargingOutput(filter: FilterImplOptions): FilterImplOptions {
-  type Handler = Extract<FilterImplOptions, { handler: unknown }>['handler'];
-  const handler: Handler = typeof filter === 'function' ? filter : filter.handler;
-  const charged: Handler = function (this: ThisParameterType<Handler>, ...args: unknown[]) {
-    const output: unknown = handler.apply(this, args as Parameters<Handler>);
-    if (typeof output === 'string' || Array.isArray(output))
-      this.context.memoryLimit.use(output.length);
-    this.context.renderLimit.check(0);
-    return output;
-  };
-  return typeof filter === 'function' ? charged : { handler: charged, raw: filter.raw };
+  return wrapped(
+    filter,
+    handler =>
+      function (this: ThisParameterType<Handler>, ...args: unknown[]) {
+        const output: unknown = handler.apply(this, args as Parameters<Handler>);
+        if (typeof output === 'string' || Array.isArray(output))
+          this.context.memoryLimit.use(output.length);
+        this.context.renderLimit.check(0);
+        return output;
+      }
+  );
 }

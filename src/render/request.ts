@@ -18,7 +18,8 @@ import {
   type DestinationKit
 } from './destination.js';
 import type { AnswerReader } from '../destinations/types.js';
-import { jsonText, NumberText } from './json.js';
+import { isPayloadMap, jsonText, NumberText } from './json.js';
+import { webhookId } from '../webhook-id.js';
 import { shownSecretUrl, SHOWN_SECRET, templatesOf } from './reads.js';
 
 export interface HttpMessage {
@@ -41,6 +42,8 @@ export type RenderOutcome =
   | {
       kind: 'ready';
       request: RenderedRequest;
+      /** Its `webhook-id`: the same for every attempt, re-run and re-announcement. */
+      webhookId: string;
       signingKey?: string;
       answers?: AnswerReader;
       /** Test mode: a destination's message as people will read it, GitHub Markdown (shown). */
@@ -236,6 +239,13 @@ function renderWebhook(
   if (problems.length > 0 || !url || !shownUrl) return { kind: 'failed', problems, shownUrl };
   if (wanted === false) return { kind: 'skipped', reason: skippedBecause };
 
+  // The delivery's `webhook-id` (an idempotency key some destinations also take).
+  const id = webhookId({
+    repository: context.repository.full_name,
+    event: context.event.name,
+    version: context.version.id || context.version.label,
+    webhook: webhook.name
+  });
   let answers: AnswerReader | undefined;
   if (kit && webhook.destination !== 'http') {
     const delivered = forDestination(
@@ -243,7 +253,8 @@ function renderWebhook(
       webhook,
       context,
       { value, shownValue, url, shownUrl },
-      auth
+      auth,
+      id
     );
     ({ value, shownValue, url, shownUrl, answers } = delivered);
     headers.push(...delivered.headers);
@@ -279,8 +290,8 @@ function renderWebhook(
   const editable = destination?.edit;
   const edit: MessageEdit | undefined =
     editable &&
-    isPayloadObject(value) &&
-    isPayloadObject(shownValue) &&
+    isPayloadMap(value) &&
+    isPayloadMap(shownValue) &&
     editable(url, value, '0') !== undefined
       ? {
           request: id => {
@@ -321,6 +332,7 @@ function renderWebhook(
       }
     },
     signingKey,
+    webhookId: id,
     answers,
     edit,
     message:
@@ -407,8 +419,4 @@ function describeBadUrl({ text, readSecret }: Rendered): string {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1];
   const found = scheme && !readSecret ? ` (found ${scheme}:)` : '';
   return `the rendered URL must be an absolute http: or https: URL${found}`;
-}
-
-function isPayloadObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
