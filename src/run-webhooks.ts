@@ -22,7 +22,12 @@ import {
   type TestMode
 } from './plan.js';
 import { formatProblem, type Problem } from './problems.js';
-import type { RenderedRequest, RenderOutcome } from './render/request.js';
+import {
+  placeholderValues,
+  type RenderedRequest,
+  type RenderOutcome,
+  type RequestStep
+} from './render/request.js';
 import { requestText } from './report/request-text.js';
 import {
   deliveredResult,
@@ -158,26 +163,49 @@ function preview(
 ): WebhookReport {
   const { event } = options;
   if (!isReady(planned)) return notSent(planned, event);
-  const { signingKey, edit } = planned.outcome;
+  const { signingKey, edit, webhookId } = planned.outcome;
   // A dry run given the id of a message to edit shows the edit.
   const editId = options.messageIds?.[planned.definition.name];
-  const request = edit && editId ? edit.request(editId) : planned.outcome.request;
-  const shown = shownAttempt(
-    request,
-    planned.outcome.webhookId,
-    Math.floor(Date.now() / 1000),
-    signingOf(planned.definition, signingKey)
+  const steps =
+    edit && editId ? withEdit(planned.outcome.steps, edit.request(editId)) : planned.outcome.steps;
+  const placeholders = placeholderValues(steps);
+  const now = Math.floor(Date.now() / 1000);
+  const shownSteps = steps.map(step =>
+    shownAttempt(
+      step.request(placeholders),
+      webhookId,
+      now,
+      signingOf(planned.definition, signingKey)
+    )
   );
-  const text = requestText(shown, masker);
   const name = planned.definition.name;
-  reporter.preview(name, masker.mask(`${name}: ${shown.method} ${shown.url}`), text);
+  // A protocol of several requests is shown request by request, each under its step's name.
+  const texts = shownSteps.map((shown, i) => {
+    const text = requestText(shown, masker);
+    const step = steps.length > 1 ? ` — ${i + 1}/${steps.length} ${steps[i].name}` : '';
+    reporter.preview(name, masker.mask(`${name}${step}: ${shown.method} ${shown.url}`), text);
+    return steps.length > 1 ? `# ${i + 1}. ${steps[i].name}\n${text}` : text;
+  });
+  const shown = shownSteps[shownSteps.length - 1];
   const message = planned.outcome.message && masker.mask(planned.outcome.message);
   return reportOf(
     planned,
-    previewResult({ ...commonFields(planned, event), method: shown.method }, shown),
-    text,
+    previewResult(
+      { ...commonFields(planned, event), method: shown.method },
+      shown,
+      steps.length > 1
+        ? shownSteps.map((request, i) => ({ step: steps[i].name, request }))
+        : undefined
+    ),
+    texts.join('\n\n'),
     message
   );
+}
+
+/** The steps of a delivery whose last request, the post, edits a message instead. */
+function withEdit(steps: RequestStep[], edit: RenderedRequest): RequestStep[] {
+  const post = steps[steps.length - 1];
+  return [...steps.slice(0, -1), { ...post, request: () => edit }];
 }
 
 /**
@@ -235,13 +263,12 @@ async function deliverPlanned(
         ?.messageId;
     return id && outcome.edit ? { id, edit: outcome.edit } : undefined;
   };
-  const jobOf = (webhook: ReadyWebhook, request: RenderedRequest): DeliveryJob => ({
+  const jobOf = (webhook: ReadyWebhook, steps: RequestStep[]): DeliveryJob => ({
     name: webhook.definition.name,
     id: webhook.outcome.webhookId,
-    request,
+    steps,
     signing: signingOf(webhook.definition, webhook.outcome.signingKey),
     timeoutMs: (webhook.definition.timeout ?? options.timeoutSeconds) * 1000,
-    answers: webhook.outcome.answers,
     policy: {
       ...DEFAULT_BACKOFF,
       retries: webhook.definition.retries ?? options.retries,
@@ -250,7 +277,8 @@ async function deliverPlanned(
   });
   const jobs: DeliveryJob[] = ready.map(webhook => {
     const editing = editOf(webhook);
-    return jobOf(webhook, editing ? editing.edit.request(editing.id) : webhook.outcome.request);
+    const { steps } = webhook.outcome;
+    return jobOf(webhook, editing ? withEdit(steps, editing.edit.request(editing.id)) : steps);
   });
   const deps: DeliveryDeps = {
     send: (request, timeoutMs) =>
@@ -264,7 +292,8 @@ async function deliverPlanned(
       ),
     sleep,
     now: () => Date.now(),
-    onAttempt: report => reporter.attempt(report)
+    onAttempt: report => reporter.attempt(report),
+    protect: secret => reporter.protect(secret)
   };
   const outcomes = await deliverAll(jobs, options.concurrency, deps);
   // A message that was deleted cannot be edited: a new one is posted, and a warning says so.
@@ -279,7 +308,7 @@ async function deliverPlanned(
       `${ready[i].definition.name}: message ${editOf(ready[i])?.id} could not be edited (${outcomes[i].error}); a new message is posted.`
     );
   const reposted = await deliverAll(
-    gone.map(i => jobOf(ready[i], ready[i].outcome.request)),
+    gone.map(i => jobOf(ready[i], ready[i].outcome.steps)),
     options.concurrency,
     deps
   );
@@ -309,7 +338,8 @@ async function deliverPlanned(
       );
     if (!outcome) return notSent(p, options.event);
     // An edit reports the method it used (Discord's PATCH).
-    const sent = jobs[ready.indexOf(p as ReadyWebhook)]?.request.method ?? p.definition.method;
+    const steps = jobs[ready.indexOf(p as ReadyWebhook)]?.steps;
+    const sent = steps ? steps[steps.length - 1].request({}).method : p.definition.method;
     const method = gone.includes(ready.indexOf(p as ReadyWebhook)) ? p.definition.method : sent;
     return reportOf(p, deliveredResult({ ...commonFields(p, options.event), method }, outcome));
   });

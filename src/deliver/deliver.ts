@@ -3,8 +3,8 @@
 import { reasonPhrase } from '../http-facts.js';
 import type { HttpAnswer, OutgoingRequest } from '../net/exchange.js';
 import { withRetries, type RetryPolicy } from '../net/retry.js';
-import type { AnswerReader } from '../destinations/types.js';
-import type { RenderedRequest } from '../render/request.js';
+import type { StepValues } from '../destinations/types.js';
+import type { RequestStep } from '../render/request.js';
 import { attemptRequest } from './attempt.js';
 import type { Signing } from './sign.js';
 
@@ -12,16 +12,19 @@ export interface DeliveryJob {
   name: string;
   /** The `webhook-id`, the same for every attempt (./webhook-id.ts). */
   id: string;
-  request: RenderedRequest;
+  /** The requests, in order: each retried on its own, a failure named by its step. */
+  steps: RequestStep[];
   signing?: Signing;
+  /** For each request. */
   timeoutMs: number;
   policy: RetryPolicy;
-  /** A destination's way of answering (SPEC §12). */
-  answers?: AnswerReader;
 }
 
 export interface AttemptReport {
   job: DeliveryJob;
+  /** The request this attempt made, as it may be shown, and its step's name when it has steps. */
+  request: { method: string; url: string };
+  step?: string;
   attempt: number;
   status?: number;
   statusText?: string;
@@ -47,6 +50,8 @@ export interface DeliveryDeps {
   sleep: (ms: number) => Promise<void>;
   now: () => number;
   onAttempt?: (report: AttemptReport) => void;
+  /** A credential a step's answer gave (a session token): masked from then on. */
+  protect?: (secret: string) => void;
 }
 
 export async function deliverAll(
@@ -71,41 +76,79 @@ export async function deliverAll(
 export async function deliver(job: DeliveryJob, deps: DeliveryDeps): Promise<DeliveryOutcome> {
   const deliveryId = job.id;
   const started = deps.now();
-  // The id stays the same across attempts (the receiver's idempotency key); the timestamp and
-  // the signature are made afresh for each.
-  const send = () =>
-    deps.send(
-      attemptRequest(job.request, deliveryId, Math.floor(deps.now() / 1000), job.signing),
-      job.timeoutMs
+  let values: StepValues = {};
+  let attempts = 0;
+  let messageId: string | null = null;
+  let status: number | null = null;
+  for (const [index, step] of job.steps.entries()) {
+    const request = step.request(values);
+    const named = job.steps.length > 1 ? step.name : undefined;
+    // The id stays the same across attempts (the receiver's idempotency key); the timestamp and
+    // the signature are made afresh for each.
+    const send = () =>
+      deps.send(
+        attemptRequest(request, deliveryId, Math.floor(deps.now() / 1000), job.signing),
+        job.timeoutMs
+      );
+    const answers = step.answers ?? {};
+    const last = await withRetries(
+      send,
+      job.policy,
+      {
+        sleep: deps.sleep,
+        now: deps.now,
+        onAttempt: ({ number, answer, error, verdict }) => {
+          // A session's token is masked before anything prints the answer that gave it, and
+          // that answer's body is not printed at all.
+          const givesSecrets = verdict.kind === 'succeeded' && answer && protectGiven(step, answer);
+          deps.onAttempt?.({
+            job,
+            request: { method: request.method, url: request.shown.url },
+            step: named,
+            attempt: number,
+            status: answer?.status,
+            statusText: answer && reasonPhrase(answer.status, answer.statusText),
+            bodyExcerpt: givesSecrets ? undefined : answer?.body,
+            error: error?.message,
+            retryInMs: verdict.kind === 'retry' ? verdict.waitMs : undefined
+          });
+        }
+      },
+      answers
     );
-  const answers = job.answers ?? {};
-  const last = await withRetries(
-    send,
-    job.policy,
-    {
-      sleep: deps.sleep,
-      now: deps.now,
-      onAttempt: ({ number, answer, error, verdict }) =>
-        deps.onAttempt?.({
-          job,
-          attempt: number,
-          status: answer?.status,
-          statusText: answer && reasonPhrase(answer.status, answer.statusText),
-          bodyExcerpt: answer?.body,
-          error: error?.message,
-          retryInMs: verdict.kind === 'retry' ? verdict.waitMs : undefined
-        })
-    },
-    answers
-  );
-  const succeeded = last.verdict.kind === 'succeeded';
+    attempts += last.number;
+    status = last.answer?.status ?? null;
+    if (last.verdict.kind !== 'succeeded' || !last.answer) {
+      const error = last.verdict.kind === 'failed' ? last.verdict.error : 'no answer';
+      return {
+        ok: false,
+        status,
+        attempts,
+        durationMs: Math.round(deps.now() - started),
+        error: named ? `${named} (step ${index + 1} of ${job.steps.length}): ${error}` : error,
+        deliveryId,
+        messageId: null
+      };
+    }
+    values = { ...values, ...step.values?.(last.answer) };
+    messageId = answers.messageId?.(last.answer) ?? messageId;
+  }
+
+  /** Protects the credentials an answer gives; whether it gives any. */
+  function protectGiven(step: RequestStep, answer: HttpAnswer): boolean {
+    const secrets = Object.entries(step.values?.(answer) ?? {}).filter(
+      ([name, value]) => step.gives[name] === 'secret' && value
+    );
+    for (const [, value] of secrets) deps.protect?.(value);
+    return Object.values(step.gives).includes('secret');
+  }
   return {
-    ok: succeeded,
-    status: last.answer?.status ?? null,
-    attempts: last.number,
+    ok: true,
+    status,
+    attempts,
     durationMs: Math.round(deps.now() - started),
-    error: last.verdict.kind === 'failed' ? last.verdict.error : null,
+    error: null,
     deliveryId,
-    messageId: succeeded && last.answer ? (answers.messageId?.(last.answer) ?? null) : null
+    messageId
   };
 }

@@ -57,14 +57,32 @@ export interface Destination {
   auth?: string[];
   /**
    * The endpoint and the headers a request needs, from the webhook's `url` (a service's base
-   * URL), its rendered `auth` and the delivery's `webhook-id` (an idempotency key).
+   * URL), its rendered `auth`, the delivery's `webhook-id` (an idempotency key) and the message;
+   * it may give the method and the body as the service takes them (Matrix's room in the path).
    */
-  endpoint?(url: string, auth: Record<string, string>, webhookId: string): Endpoint;
+  endpoint?(
+    url: string,
+    auth: Record<string, string>,
+    webhookId: string,
+    message: Record<string, unknown>
+  ): Endpoint;
+  /** How the body is encoded on the wire, whatever the webhook's `format` (Zulip's form). */
+  format?: 'form';
   /**
    * The request that edits message `id` instead of posting a new one (SPEC §15), from the URL
    * and body a post would use; absent where the destination cannot edit.
    */
-  edit?(url: string, body: Record<string, unknown>, id: string): EditRequest | undefined;
+  edit?(
+    url: string,
+    body: Record<string, unknown>,
+    id: string,
+    webhookId: string
+  ): EditRequest | undefined;
+  /**
+   * A protocol of several requests (a session, then the post): each made from the message and
+   * what the steps before it read from their answers. Absent, the message is the one request.
+   */
+  steps?: Step[];
   /** Whether a failed edit says the message is gone (deleted): then a new one is posted. */
   editGone?(status: number | null, error: string | null): boolean;
   answers: AnswerReader;
@@ -73,6 +91,43 @@ export interface Destination {
 export interface Endpoint {
   url: string;
   headers: Array<[string, string]>;
+  method?: 'POST' | 'PUT';
+  /** The body as sent, where it differs from the message. */
+  body?: Record<string, unknown>;
+}
+
+/** What earlier steps read from their answers (a session's token, a repository's id), by name. */
+export type StepValues = Readonly<Record<string, string>>;
+
+/** The rendered webhook a step builds its request from. */
+export interface StepInput {
+  /** The webhook's `url`: the service's base URL. */
+  url: string;
+  /** The webhook's own headers. */
+  headers: Array<[string, string]>;
+  /** The message: the payload over the built-in announcement. */
+  body: Record<string, unknown>;
+  auth: Record<string, string>;
+  webhookId: string;
+}
+
+export interface StepRequest {
+  method: 'GET' | 'POST' | 'PUT';
+  url: string;
+  headers: Array<[string, string]>;
+  body?: Record<string, unknown>;
+  /** Sent form-encoded rather than as JSON. */
+  form?: boolean;
+}
+
+export interface Step {
+  /** The service's name for the request (`createSession`): a failure names it. */
+  name: string;
+  request(input: StepInput, values: StepValues): StepRequest;
+  /** The values its answer gives the steps after it: `secret` ones are masked from then on. */
+  gives?: Record<string, 'secret' | 'public'>;
+  values?(answer: HttpAnswer): StepValues;
+  answers: AnswerReader;
 }
 
 export interface EditRequest {

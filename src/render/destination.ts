@@ -34,37 +34,34 @@ export function moreUrlOf(context: VersionContext): string {
   return repository.url ? `${repository.url}/releases` : app.download_url;
 }
 
-export interface Delivered {
-  value: unknown;
-  shownValue: unknown;
+/** One side of a request to a destination: as sent, or as it may be shown. */
+export interface Wire {
+  /** The message: the payload over the built-in announcement (what checks and previews read). */
+  message: unknown;
+  /** The body as the destination takes it (Matrix leaves the room out). */
+  body: unknown;
   url: string;
-  shownUrl: string;
-  answers: AnswerReader;
   /** Headers the destination's endpoint adds (credentials, an idempotency key). */
   headers: Array<[string, string]>;
-  shownHeaders: Array<[string, string]>;
+  method?: 'POST' | 'PUT';
 }
 
-/** The payload merged over the built-in message, and the URL as the destination is called. */
+export interface Delivered {
+  sent: Wire;
+  shown: Wire;
+  answers: AnswerReader;
+}
+
+/** The payload merged over the built-in message, and the request as the destination takes it. */
 export function forDestination(
   kit: DestinationKit,
   webhook: WebhookDefinition,
   context: VersionContext,
-  sent: { value: unknown; shownValue: unknown; url: string; shownUrl: string },
+  rendered: { value: unknown; shownValue: unknown; url: string; shownUrl: string },
   auth: Record<string, string>,
   id: string
 ): Delivered {
   const destination = kit.DESTINATIONS[webhook.destination];
-  // Credentials are shown as `***`, whatever header or URL they go into.
-  const shownAuth = Object.fromEntries(Object.keys(auth).map(key => [key, '***']));
-  const endpoint = (url: string, values: Record<string, string>) =>
-    destination.endpoint && /^https?:/i.test(url)
-      ? destination.endpoint(url, values, id)
-      : { url, headers: [] };
-  const sentTo = endpoint(sent.url, auth);
-  const shownTo = /\*\*\*/.test(sent.shownUrl)
-    ? { url: sent.shownUrl, headers: endpoint(sent.url, shownAuth).headers }
-    : endpoint(sent.shownUrl, shownAuth);
   const builtIn = kit.builtInMessage(
     destination,
     {
@@ -75,17 +72,32 @@ export function forDestination(
     },
     context.github.server_url
   );
-  const calledAs = (url: string) =>
-    destination.url && /^https?:/i.test(url) ? destination.url(url) : url;
-  return {
-    value: mergeOver(builtIn, sent.value),
-    shownValue: mergeOver(builtIn, sent.shownValue),
-    url: calledAs(sentTo.url),
-    shownUrl: /\*\*\*/.test(shownTo.url) ? shownTo.url : calledAs(shownTo.url),
-    headers: sentTo.headers,
-    shownHeaders: shownTo.headers,
-    answers: destination.answers
+  const wire = (url: string, value: unknown, values: Record<string, string>): Wire => {
+    const message = mergeOver(builtIn, value);
+    const endpoint =
+      destination.endpoint && /^https?:/i.test(url)
+        ? destination.endpoint(url, values, id, isPayloadMap(message) ? message : {})
+        : { url, headers: [] };
+    const calledAs =
+      destination.url && /^https?:/i.test(endpoint.url)
+        ? destination.url(endpoint.url)
+        : endpoint.url;
+    return {
+      message,
+      body: isPayloadMap(message) && endpoint.body ? endpoint.body : message,
+      url: calledAs,
+      headers: endpoint.headers,
+      method: endpoint.method
+    };
   };
+  const sent = wire(rendered.url, rendered.value, auth);
+  // Credentials are shown as `***`, whatever header or URL they go into; a URL read from a secret
+  // stays `***` whole.
+  const shownAuth = Object.fromEntries(Object.keys(auth).map(key => [key, '***']));
+  const secretUrl = /\*\*\*/.test(rendered.shownUrl);
+  const shown = wire(secretUrl ? rendered.url : rendered.shownUrl, rendered.shownValue, shownAuth);
+  if (secretUrl) shown.url = rendered.shownUrl;
+  return { sent, shown, answers: destination.answers };
 }
 
 /** What the destination would refuse, as problems at the webhook's payload (or the webhook). */

@@ -17,13 +17,20 @@ import {
   usesMarkupFilter,
   type DestinationKit
 } from './destination.js';
-import type { AnswerReader } from '../destinations/types.js';
+import type {
+  AnswerReader,
+  Step,
+  StepInput,
+  StepRequest,
+  StepValues
+} from '../destinations/types.js';
+import type { HttpAnswer } from '../net/exchange.js';
 import { isPayloadMap, jsonText, NumberText } from './json.js';
 import { webhookId } from '../webhook-id.js';
 import { shownSecretUrl, SHOWN_SECRET, templatesOf } from './reads.js';
 
 export interface HttpMessage {
-  method: Method;
+  method: Method | 'PUT' | 'PATCH' | 'GET';
   url: string;
   /** In sending order, names as written. */
   headers: Array<[string, string]>;
@@ -44,8 +51,9 @@ export type RenderOutcome =
       request: RenderedRequest;
       /** Its `webhook-id`: the same for every attempt, re-run and re-announcement. */
       webhookId: string;
+      /** The requests to make, in order: one, or a destination's protocol (SPEC §14). */
+      steps: RequestStep[];
       signingKey?: string;
-      answers?: AnswerReader;
       /** Test mode: a destination's message as people will read it, GitHub Markdown (shown). */
       message?: string;
       /** `update: true` where the destination can edit: the request that edits message `id`. */
@@ -54,6 +62,17 @@ export type RenderOutcome =
   | { kind: 'skipped'; reason: string }
   /** `shownUrl`: the URL as it may be shown, when it rendered. */
   | { kind: 'failed'; problems: Problem[]; shownUrl?: string };
+
+/** One request of a webhook's delivery, made from what the steps before it read. */
+export interface RequestStep {
+  /** The service's name for it; empty for a webhook of one request. */
+  name: string;
+  request(values: StepValues): RenderedRequest;
+  /** The values its answer gives the next steps, and which are credentials. */
+  gives: Record<string, 'secret' | 'public'>;
+  values?(answer: HttpAnswer): StepValues;
+  answers?: AnswerReader;
+}
 
 export interface MessageEdit {
   request(id: string): RenderedRequest;
@@ -246,8 +265,15 @@ function renderWebhook(
     version: context.version.id || context.version.label,
     webhook: webhook.name
   });
+  const destination =
+    kit && webhook.destination !== 'http' ? kit.DESTINATIONS[webhook.destination] : undefined;
   let answers: AnswerReader | undefined;
-  if (kit && webhook.destination !== 'http') {
+  let method: HttpMessage['method'] = webhook.method;
+  // The message (checks and previews read it) and, below, the body as the destination takes it.
+  let message: unknown;
+  let shownMessage: unknown;
+  const stepSides: { sent?: StepInput; shown?: StepInput } = {};
+  if (kit && destination) {
     const delivered = forDestination(
       kit,
       webhook,
@@ -256,14 +282,27 @@ function renderWebhook(
       auth,
       id
     );
-    ({ value, shownValue, url, shownUrl, answers } = delivered);
-    headers.push(...delivered.headers);
-    shownHeaders.push(...delivered.shownHeaders);
+    const { sent, shown } = delivered;
+    ({ message, body: value, url } = sent);
+    ({ message: shownMessage, body: shownValue, url: shownUrl } = shown);
+    method = sent.method ?? method;
+    answers = delivered.answers;
+    stepSides.sent = stepInput(url, headers, value, auth, id);
+    stepSides.shown = stepInput(
+      shownUrl,
+      shownHeaders,
+      shownValue,
+      Object.fromEntries(Object.keys(auth).map(key => [key, '***'])),
+      id
+    );
+    headers.push(...sent.headers);
+    shownHeaders.push(...shown.headers);
   }
 
+  const encode = (destination?.format ?? webhook.format) === 'form' ? formEncode : jsonText;
   let body: string | undefined;
   let shownBody: string | undefined;
-  if (!carriesBody(webhook.method)) {
+  if (!carriesBody(method)) {
     if (value !== undefined) {
       url = withQuery(url, formEncode(value));
       shownUrl = withQuery(shownUrl, formEncode(shownValue));
@@ -272,44 +311,46 @@ function renderWebhook(
     body = text?.text;
     shownBody = text === undefined ? undefined : shownOf(text);
   } else if (value !== undefined) {
-    const encode = webhook.format === 'form' ? formEncode : jsonText;
     body = encode(value);
     shownBody = encode(shownValue);
   }
-  if (kit && webhook.destination !== 'http' && body !== undefined) {
-    const refused = destinationProblems(kit, webhook, body);
+  // A destination's checks read the message as JSON (a text payload as it is sent).
+  const messageText = (side: unknown, sentText: string | undefined) =>
+    payload?.kind === 'text' ? sentText : side === undefined ? undefined : jsonText(side);
+  const checked = messageText(message, body);
+  if (kit && destination && checked !== undefined) {
+    const refused = destinationProblems(kit, webhook, checked);
     if (refused.length > 0) return { kind: 'failed', problems: refused, shownUrl };
   }
   const has = (name: string) => headers.some(([n]) => n.toLowerCase() === name);
   const added: Array<[string, string]> = [];
   if (body !== undefined && !has('content-type'))
-    added.push(['Content-Type', CONTENT_TYPES[webhook.format]]);
+    added.push(['Content-Type', CONTENT_TYPES[destination?.format ?? webhook.format]]);
   if (!has('user-agent')) added.push(['User-Agent', options.userAgent]);
 
-  const destination = kit && webhook.update ? kit.DESTINATIONS[webhook.destination] : undefined;
-  const editable = destination?.edit;
+  const editable = webhook.update ? destination?.edit : undefined;
   const edit: MessageEdit | undefined =
     editable &&
     isPayloadMap(value) &&
     isPayloadMap(shownValue) &&
-    editable(url, value, '0') !== undefined
+    editable(url, value, '0', id) !== undefined
       ? {
-          request: id => {
-            const sent = editable(url, value, id)!;
+          request: messageId => {
+            const sent = editable(url, value, messageId, id)!;
             // A URL shown as `***` (it reads a secret) stays so.
             const shown = /\*\*\*/.test(shownUrl)
-              ? { ...editable(url, shownValue, id)!, url: shownUrl }
-              : (editable(shownUrl, shownValue, id) ?? sent);
+              ? { ...editable(url, shownValue, messageId, id)!, url: shownUrl }
+              : (editable(shownUrl, shownValue, messageId, id) ?? sent);
             return {
               method: sent.method,
               url: sent.url,
               headers: [...headers, ...added],
-              body: jsonText(sent.body),
+              body: encode(sent.body),
               shown: {
                 method: shown.method,
                 url: shown.url,
                 headers: [...shownHeaders, ...added],
-                body: jsonText(shown.body)
+                body: encode(shown.body)
               }
             };
           },
@@ -317,29 +358,100 @@ function renderWebhook(
         }
       : undefined;
 
+  const request: RenderedRequest = {
+    method,
+    url,
+    headers: [...headers, ...added],
+    body,
+    shown: {
+      method,
+      url: shownUrl,
+      headers: [...shownHeaders, ...added],
+      body: shownBody
+    }
+  };
+  const steps =
+    destination?.steps && stepSides.sent && stepSides.shown
+      ? protocolSteps(destination.steps, stepSides.sent, stepSides.shown, options.userAgent)
+      : [{ name: '', request: () => request, gives: {}, answers }];
+  const shownMessageText = messageText(shownMessage, shownBody);
   return {
     kind: 'ready',
-    request: {
-      method: webhook.method,
-      url,
-      headers: [...headers, ...added],
-      body,
-      shown: {
-        method: webhook.method,
-        url: shownUrl,
-        headers: [...shownHeaders, ...added],
-        body: shownBody
-      }
-    },
+    request: steps[steps.length - 1].request(placeholderValues(steps)),
+    steps,
     signingKey,
     webhookId: id,
-    answers,
     edit,
     message:
-      kit && options.checkSkipped && webhook.destination !== 'http' && shownBody !== undefined
-        ? messagePreview(kit, webhook, shownBody)
+      kit && options.checkSkipped && destination && shownMessageText !== undefined
+        ? messagePreview(kit, webhook, shownMessageText)
         : undefined
   };
+}
+
+function stepInput(
+  url: string,
+  headers: Array<[string, string]>,
+  body: unknown,
+  auth: Record<string, string>,
+  webhookId: string
+): StepInput {
+  return { url, headers: [...headers], body: isPayloadMap(body) ? body : {}, auth, webhookId };
+}
+
+/**
+ * A destination's protocol as requests to make: each rendered from the webhook, sent and shown,
+ * and from what the steps before it read (a credential among them shown as `***`).
+ */
+function protocolSteps(
+  steps: Step[],
+  sent: StepInput,
+  shown: StepInput,
+  userAgent: string
+): RequestStep[] {
+  const secretNames = new Set(
+    steps.flatMap(step =>
+      Object.entries(step.gives ?? {}).flatMap(([name, kind]) => (kind === 'secret' ? [name] : []))
+    )
+  );
+  const wire = (request: StepRequest): HttpMessage => {
+    const headers = [...request.headers];
+    const has = (name: string) => headers.some(([n]) => n.toLowerCase() === name);
+    const body =
+      request.body === undefined
+        ? undefined
+        : request.form
+          ? formEncode(request.body)
+          : jsonText(request.body);
+    if (body !== undefined && !has('content-type'))
+      headers.push(['Content-Type', CONTENT_TYPES[request.form ? 'form' : 'json']]);
+    if (!has('user-agent')) headers.push(['User-Agent', userAgent]);
+    return { method: request.method, url: request.url, headers, body };
+  };
+  return steps.map(step => ({
+    name: step.name,
+    gives: step.gives ?? {},
+    values: step.values,
+    answers: step.answers,
+    request: values => {
+      const shownValues = Object.fromEntries(
+        Object.entries(values).map(([name, value]) => [name, secretNames.has(name) ? '***' : value])
+      );
+      return {
+        ...wire(step.request(sent, values)),
+        shown: wire(step.request(shown, shownValues))
+      };
+    }
+  }));
+}
+
+/** What a dry run shows for the values steps read from answers it does not get. */
+export function placeholderValues(steps: RequestStep[]): StepValues {
+  return Object.fromEntries(
+    steps.flatMap(step =>
+      Object.keys(step.gives).map(name => [name, `‹${name} from ${step.name}›`])
+    )
+  );
 }
 
 /** A payload tree rendered twice over in one pass: the value sent, and the value shown. */

@@ -8,7 +8,7 @@ const ANSWER_EXCERPT = 1024;
 
 /** The attempt's line, masked: the answer is masked whole before it is folded and cut. */
 export function attemptText(report: AttemptReport, masker: SecretMasker): string {
-  const { job, attempt } = report;
+  const { job, attempt, request } = report;
   const answer =
     report.status !== undefined
       ? `${report.status} ${report.statusText ?? ''}`.trim()
@@ -16,7 +16,7 @@ export function attemptText(report: AttemptReport, masker: SecretMasker): string
   const next = report.retryInMs !== undefined ? `; retrying in ${seconds(report.retryInMs)}` : '';
   const lines = [
     masker.mask(
-      `${attemptSucceeded(report) ? '✓' : '✗'} ${job.name}: ${job.request.method} ${job.request.shown.url} → ${answer} (attempt ${attempt})${next}`
+      `${attemptSucceeded(report) ? '✓' : '✗'} ${job.name}: ${report.step ? `${report.step}: ` : ''}${request.method} ${request.url} → ${answer} (attempt ${attempt})${next}`
     )
   ];
   if (report.bodyExcerpt) {

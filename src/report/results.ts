@@ -18,7 +18,16 @@ export interface WebhookResult {
   error: string | null;
   /** The id a destination gave the message it created (SPEC §12). */
   message_id: string | null;
-  request?: { method: string; url: string; headers: Record<string, string>; body: string | null };
+  request?: ShownRequest;
+  /** Dry run, for a destination of several requests: those before `request`, in order. */
+  steps?: Array<ShownRequest & { step: string }>;
+}
+
+interface ShownRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string | null;
 }
 
 /** One selected webhook's outcome, with what the front ends need beside the output. */
@@ -79,7 +88,17 @@ export function failedResult(common: Common, error: string): WebhookResult {
 }
 
 /** A dry run's result: the request as it may be shown (secret-derived values already `***`). */
-export function previewResult(common: Common, shown: OutgoingRequest): WebhookResult {
+export function previewResult(
+  common: Common,
+  shown: OutgoingRequest,
+  steps?: Array<{ step: string; request: OutgoingRequest }>
+): WebhookResult {
+  const shownRequest = (request: OutgoingRequest): ShownRequest => ({
+    method: request.method,
+    url: request.url,
+    headers: Object.fromEntries(request.headers),
+    body: request.body ?? null
+  });
   return {
     ...common,
     status: null,
@@ -89,12 +108,10 @@ export function previewResult(common: Common, shown: OutgoingRequest): WebhookRe
     duration_ms: 0,
     error: null,
     message_id: null,
-    request: {
-      method: shown.method,
-      url: shown.url,
-      headers: Object.fromEntries(shown.headers),
-      body: shown.body ?? null
-    }
+    request: shownRequest(shown),
+    ...(steps && {
+      steps: steps.slice(0, -1).map(({ step, request }) => ({ step, ...shownRequest(request) }))
+    })
   };
 }
 
@@ -108,16 +125,14 @@ export function maskReports(reports: WebhookReport[], masker: SecretMasker): Web
 
 function maskResult(result: WebhookResult, masker: SecretMasker): WebhookResult {
   const masked = masker.maskDeep(result);
-  if (result.request)
-    masked.request = {
-      ...masker.maskDeep(result.request),
-      headers: Object.fromEntries(
-        Object.entries(result.request.headers).map(([name, value]) => [
-          name,
-          masker.maskHeader(name, value)
-        ])
-      )
-    };
+  const maskRequest = <T extends ShownRequest>(request: T): T => ({
+    ...masker.maskDeep(request),
+    headers: Object.fromEntries(
+      Object.entries(request.headers).map(([name, value]) => [name, masker.maskHeader(name, value)])
+    )
+  });
+  if (result.request) masked.request = maskRequest(result.request);
+  if (result.steps) masked.steps = result.steps.map(maskRequest);
   return masked;
 }
 

@@ -42,13 +42,19 @@ describe('chaos', () => {
     const jobs: DeliveryJob[] = Array.from({ length: 100 }, (_, i) => ({
       name: `hook ${i}`,
       id: `id-${i}`,
-      request: {
-        method: 'POST',
-        url: `${url}/hook/${i}`,
-        headers: [['Content-Type', 'application/json']],
-        body: `{"i":${i}}`,
-        shown: { method: 'POST', url: `${url}/hook/${i}`, headers: [] }
-      },
+      steps: [
+        {
+          name: '',
+          gives: {},
+          request: () => ({
+            method: 'POST',
+            url: `${url}/hook/${i}`,
+            headers: [['Content-Type', 'application/json']],
+            body: `{"i":${i}}`,
+            shown: { method: 'POST', url: `${url}/hook/${i}`, headers: [] }
+          })
+        }
+      ],
       timeoutMs: 300,
       policy: {
         retries,
