@@ -29,6 +29,8 @@ export interface PlanOptions {
   missingSecrets?: Set<string>;
   /** Filled with every rendered value that read a secret. */
   secretDerived?: Set<string>;
+  /** The `github-token` input: the credential of destinations on GitHub itself. */
+  githubToken?: string;
 }
 
 /**
@@ -127,7 +129,8 @@ export async function planWebhooks(
         checkSkipped: dryRun,
         secretPlaceholders: dryRun,
         budget,
-        secretDerived: options.secretDerived
+        secretDerived: options.secretDerived,
+        githubToken: options.githubToken
       }
     );
   let outcomes = await render(context);

@@ -57,6 +57,8 @@ export interface RunOptions {
   record?: RecordSettings;
   /** Webhook name → the id of the message to edit, for webhooks with `update: true`. */
   messageIds?: Record<string, string>;
+  /** The `github-token` input (`to: github-discussions` posts with it by default). */
+  githubToken?: string;
 }
 
 export interface RecordSettings extends RecordPlace {
@@ -102,7 +104,8 @@ export async function runWebhooks(
     userAgent: USER_AGENT,
     secretAccess: options.secretAccess,
     missingSecrets,
-    secretDerived
+    secretDerived,
+    githubToken: options.githubToken
   });
   // What a secret made (a slice, an encoding) is masked wherever the run prints it.
   for (const value of secretDerived) reporter.protect(value);

@@ -13,6 +13,7 @@ import { AliasExpansion, firstLine, NodeReader } from './node-reader.js';
 import { readAuth, readHeaders, readPayload } from './payload.js';
 import { closestName } from './suggest.js';
 import {
+  DEFAULT_URLS,
   DESTINATION_NAMES,
   FORMATS,
   METHODS,
@@ -146,6 +147,14 @@ class ConfigReader extends NodeReader {
       } else {
         seenNames.set(name, index);
       }
+      const fallback = DEFAULT_URLS[fields.destination ?? defaults.destination ?? 'http'];
+      if (!fields.url && fallback && !pairOf(node, 'url'))
+        fields.url = {
+          source: fallback,
+          field: `${path}.url`,
+          place: this.place(node),
+          origin: { kind: 'node' }
+        };
       if (!fields.url) {
         if (!pairOf(node, 'url')) this.report(node, `${path}.url`, 'is required', name);
         return;

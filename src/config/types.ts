@@ -18,9 +18,24 @@ export const DESTINATION_NAMES = [
   'google-chat',
   'mattermost',
   'rocketchat',
-  'mastodon'
+  'mastodon',
+  'bluesky',
+  'discourse',
+  'zulip',
+  'matrix',
+  'github-discussions',
+  'reddit',
+  'opencollective'
 ] as const;
 export type DestinationName = (typeof DESTINATION_NAMES)[number];
+
+/** The `url` of a destination that has one address for everybody, when the webhook gives none. */
+export const DEFAULT_URLS: Partial<Record<DestinationName, string>> = {
+  bluesky: 'https://bsky.social',
+  'github-discussions': '{{ github.server_url }}',
+  reddit: 'https://oauth.reddit.com',
+  opencollective: 'https://api.opencollective.com/graphql/v2'
+};
 
 export const SIGNATURE_SCHEMES = ['standard', 'github', 'both'] as const;
 export type SignatureScheme = (typeof SIGNATURE_SCHEMES)[number];

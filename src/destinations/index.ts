@@ -1,24 +1,44 @@
 // The destinations (SPEC §12) and the markup filters: a file of its own in the bundle
 // (destinations.js), with the Markdown parser, loaded only by a run that uses them.
 import { convertMarkdown, DIALECT_NAMES, type Dialect } from '../markup/convert.js';
+import { bluesky } from './bluesky.js';
 import { discord } from './discord.js';
+import { discourse } from './discourse.js';
+import { githubDiscussions } from './github-discussions.js';
 import { googleChat } from './google-chat.js';
 import { mastodon } from './mastodon.js';
+import { matrix } from './matrix.js';
 import { mattermost } from './mattermost.js';
+import { opencollective } from './opencollective.js';
+import { reddit } from './reddit.js';
 import { rocketchat } from './rocketchat.js';
 import { slack } from './slack.js';
 import { teams } from './teams.js';
 import { telegram } from './telegram.js';
 import type { Announcement, Destination } from './types.js';
+import { zulip } from './zulip.js';
 
 export type { Announcement, Destination, Refusal } from './types.js';
 export { jsonBody } from './types.js';
 
 export const DESTINATIONS: Record<string, Destination> = Object.fromEntries(
-  [discord, slack, teams, telegram, googleChat, mattermost, rocketchat, mastodon].map(d => [
-    d.name,
-    d
-  ])
+  [
+    discord,
+    slack,
+    teams,
+    telegram,
+    googleChat,
+    mattermost,
+    rocketchat,
+    mastodon,
+    bluesky,
+    discourse,
+    zulip,
+    matrix,
+    githubDiscussions,
+    reddit,
+    opencollective
+  ].map(d => [d.name, d])
 );
 
 /** A destination's built-in announcement. */
@@ -27,8 +47,8 @@ export function builtInMessage(
   announcement: Announcement,
   serverUrl?: string
 ) {
-  return destination.message(announcement, (markdown, options) =>
-    convertMarkdown(markdown, destination.dialect, { ...options, serverUrl })
+  return destination.message(announcement, (markdown, options, dialect = destination.dialect) =>
+    convertMarkdown(markdown, dialect, { ...options, serverUrl })
   );
 }
 

@@ -13,10 +13,12 @@ export interface Announcement {
   size: string;
   /** `version.changes`, GitHub Markdown. */
   changes: string;
+  /** `owner/name` of the run's repository. */
+  repository: string;
 }
 
-/** Converts GitHub Markdown to this destination's dialect, fitted to a length. */
-export type Converter = (markdown: string, options: ConvertOptions) => string;
+/** Converts GitHub Markdown to this destination's dialect (or another), fitted to a length. */
+export type Converter = (markdown: string, options: ConvertOptions, dialect?: Dialect) => string;
 
 /** A limit a rendered body breaks: the field, the limit, what was found, and the fix. */
 export interface Refusal {
@@ -55,6 +57,8 @@ export interface Destination {
   url?(url: string): string;
   /** The `auth` keys it needs (SPEC §14); a missing one is an error at the webhook. */
   auth?: string[];
+  /** `auth` keys taken from elsewhere when the webhook does not give them. */
+  authDefaults?: Record<string, 'github-token'>;
   /**
    * The endpoint and the headers a request needs, from the webhook's `url` (a service's base
    * URL), its rendered `auth`, the delivery's `webhook-id` (an idempotency key) and the message;
@@ -126,7 +130,9 @@ export interface Step {
   request(input: StepInput, values: StepValues): StepRequest;
   /** The values its answer gives the steps after it: `secret` ones are masked from then on. */
   gives?: Record<string, 'secret' | 'public'>;
-  values?(answer: HttpAnswer): StepValues;
+  values?(answer: HttpAnswer, input: StepInput): StepValues;
+  /** Why a successful answer cannot go on, given what was asked (a category it does not have). */
+  refuses?(answer: HttpAnswer, input: StepInput): string | undefined;
   answers: AnswerReader;
 }
 
@@ -134,6 +140,11 @@ export interface EditRequest {
   method: 'PATCH' | 'POST' | 'PUT';
   url: string;
   body: Record<string, unknown>;
+}
+
+/** UTF-8 bytes, as services that count bytes count them. */
+export function utf8Length(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
 }
 
 /** `field` is `length` long where `limit` is allowed. */
@@ -163,4 +174,32 @@ export function textOf(value: unknown): string {
 /** A one-line text within `limit`, ending with `…` when cut. */
 export function cutLine(text: string, limit: number): string {
   return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+}
+
+/** The value at `path` in a JSON text (an answer), or undefined. */
+export function jsonAt(text: string, ...path: Array<string | number>): unknown {
+  let value: unknown = jsonBody(text);
+  for (const key of path) {
+    if (typeof key === 'number') value = Array.isArray(value) ? value[key] : undefined;
+    else value = isRecord(value) ? value[key] : undefined;
+  }
+  return value;
+}
+
+/** A GraphQL API refuses with `errors` in a 200 answer: their types and messages. */
+export function graphqlErrors(text: string): string | undefined {
+  const errors = jsonAt(text, 'errors');
+  if (!Array.isArray(errors) || errors.length === 0) return undefined;
+  return errors
+    .map(error =>
+      isRecord(error)
+        ? [
+            error.type ?? (isRecord(error.extensions) ? error.extensions.code : undefined),
+            error.message
+          ]
+            .filter(Boolean)
+            .join(': ')
+        : ''
+    )
+    .join('; ');
 }

@@ -8,6 +8,10 @@ export const DIALECT_NAMES = [
   'google-chat',
   'mattermost',
   'rocketchat',
+  'zulip',
+  'discourse',
+  'github',
+  'html',
   'text'
 ] as const;
 export type Dialect = (typeof DIALECT_NAMES)[number];
@@ -189,6 +193,45 @@ function withoutChannelMentions(style: Style): Style {
   return { ...style, escape: value => neutral(style.escape(value)) };
 }
 
+/**
+ * HTML as Matrix's `formatted_body`, Open Collective and email read it: Matrix's allowed tags only
+ * (`strong`, `em`, `del`, `code`, `pre`, `a`, `blockquote`, `h1`–`h6`, `hr`, `br`). Lines are
+ * joined with newlines, which HTML collapses: `htmlLines` writes them as `<br>`.
+ */
+const htmlStyle: Style = {
+  ...telegram,
+  strong: text => `<strong>${text}</strong>`,
+  emphasis: text => `<em>${text}</em>`,
+  strike: text => `<del>${text}</del>`,
+  heading: (text, depth) => `<h${Math.min(depth + 1, 6)}>${text}</h${Math.min(depth + 1, 6)}>`,
+  codeBlock: (code, language) =>
+    `<pre><code${language ? ` class="language-${html(language).replace(/"/g, '')}"` : ''}>${html(code)}</code></pre>`,
+  quote: text => `<blockquote>${text}</blockquote>`,
+  rule: '<hr>'
+};
+
+/** HTML whose text lines are separated by `<br>`, the lines inside `<pre>` left as they are. */
+export function htmlLines(text: string): string {
+  return text
+    .split(/(<pre>[\s\S]*?<\/pre>)/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(/(<\/h\d>|<\/blockquote>|<hr>)?\n+/g, (line, block?: string) =>
+            block ? `${block}\n` : `${'<br>'.repeat(Math.min(line.length, 2))}\n`
+          )
+    )
+    .join('');
+}
+
+/**
+ * Zulip's Markdown mentions with `@**name**` (and `@**all**`): an `@` that ends a piece of text,
+ * before bold, gets a zero-width space so that it mentions nobody.
+ */
+function withoutZulipMentions(style: Style): Style {
+  return { ...style, escape: value => style.escape(value).replace(/@$/, '@\u200b') };
+}
+
 export const DIALECTS: Record<Dialect, Style> = {
   discord: markdown(true, false),
   mattermost: withoutChannelMentions(markdown(true, true)),
@@ -198,5 +241,10 @@ export const DIALECTS: Record<Dialect, Style> = {
   'google-chat': googleChat,
   telegram,
   teams,
+  zulip: withoutZulipMentions(withoutChannelMentions(markdown(true, true))),
+  // Discourse notifies `@here` and a group named in a post as Mattermost does.
+  discourse: withoutChannelMentions(markdown(true, true)),
+  github: markdown(true, true),
+  html: htmlStyle,
   text
 };

@@ -15,7 +15,7 @@ export async function loadDestinationKit(): Promise<DestinationKit> {
 
 /** The markup filters, by name: a template that uses one needs the kit. */
 const MARKUP_FILTER =
-  /\|\s*to_(?:discord|slack|teams|telegram|google_chat|mattermost|rocketchat|text)\b/;
+  /\|\s*to_(?:discord|slack|teams|telegram|google_chat|mattermost|rocketchat|zulip|discourse|github|html|text)\b/;
 
 export function usesMarkupFilter(source: string): boolean {
   return MARKUP_FILTER.test(source);
@@ -68,7 +68,8 @@ export function forDestination(
       title: `${context.app.display_name} ${context.version.label}`.trim(),
       link: moreUrlOf(context),
       size: context.version.humanized_content_size,
-      changes: context.version.changes
+      changes: context.version.changes,
+      repository: context.repository.full_name
     },
     context.github.server_url
   );

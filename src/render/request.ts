@@ -90,6 +90,8 @@ export interface RenderOptions {
   budget?: RenderBudget;
   /** Filled with every rendered value that read a secret, for masking everywhere (SPEC §8). */
   secretDerived?: Set<string>;
+  /** The `github-token` input, for a destination whose `auth` defaults to it. */
+  githubToken?: string;
 }
 
 const CONTENT_TYPES: Record<Format, string> = {
@@ -240,8 +242,18 @@ function renderWebhook(
   }
   const needed =
     kit && webhook.destination !== 'http' ? kit.DESTINATIONS[webhook.destination].auth : [];
+  const defaults =
+    kit && webhook.destination !== 'http' ? kit.DESTINATIONS[webhook.destination].authDefaults : {};
+  for (const [key, source] of Object.entries(defaults ?? {}))
+    if (auth[key] === undefined && source === 'github-token' && options.githubToken) {
+      auth[key] = options.githubToken;
+      options.secretDerived?.add(options.githubToken);
+    }
   for (const key of needed ?? [])
-    if (!webhook.auth.some(entry => entry.name === key) || auth[key]?.trim() === '')
+    if (
+      (auth[key] === undefined && !webhook.auth.some(entry => entry.name === key)) ||
+      auth[key]?.trim() === ''
+    )
       problems.push({
         message: `to: ${webhook.destination} needs \`auth.${key}\` (e.g. ${key}: "{{ secrets.${webhook.destination.toUpperCase().replace(/-/g, '_')}_${key.toUpperCase()} }}")`,
         place: webhook.place,
@@ -431,8 +443,11 @@ function protocolSteps(
   return steps.map(step => ({
     name: step.name,
     gives: step.gives ?? {},
-    values: step.values,
-    answers: step.answers,
+    values: step.values && (answer => step.values!(answer, sent)),
+    answers: {
+      ...step.answers,
+      failure: answer => step.answers.failure?.(answer) ?? step.refuses?.(answer, sent)
+    },
     request: values => {
       const shownValues = Object.fromEntries(
         Object.entries(values).map(([name, value]) => [name, secretNames.has(name) ? '***' : value])

@@ -15,6 +15,13 @@ import { SLACK_BOT_TOKEN, startSlack, type SlackMessage } from '../support/fakes
 import { startTeams, type TeamsMessage } from '../support/fakes/teams.js';
 import { startTelegram, type TelegramMessage } from '../support/fakes/telegram.js';
 import { startReceiver } from '../support/receiver.js';
+import { startBluesky, type BlueskyPost } from '../support/fakes/bluesky.js';
+import { startDiscourse, type DiscoursePost } from '../support/fakes/discourse.js';
+import { startGitHubGraphql, type Discussion } from '../support/fakes/github-graphql.js';
+import { startMatrix, type MatrixEvent } from '../support/fakes/matrix.js';
+import { startOpenCollective, type CollectiveUpdate } from '../support/fakes/opencollective.js';
+import { startReddit, type RedditPost } from '../support/fakes/reddit.js';
+import { startZulip, type ZulipMessage } from '../support/fakes/zulip.js';
 
 const NOTES_DIR = path.resolve('test/fixtures/release-notes');
 const NOTES = readdirSync(NOTES_DIR).filter(file => file.endsWith('.md') && file !== 'SOURCES.md');
@@ -28,6 +35,13 @@ let fakes: {
   mattermost: Fake<unknown>;
   rocketchat: Fake<RocketChatMessage>;
   mastodon: Fake<MastodonStatus>;
+  bluesky: Fake<BlueskyPost>;
+  discourse: Fake<DiscoursePost>;
+  zulip: Fake<ZulipMessage>;
+  matrix: Fake<MatrixEvent>;
+  'github-discussions': Fake<Discussion>;
+  reddit: Fake<RedditPost>;
+  opencollective: Fake<CollectiveUpdate>;
 };
 beforeAll(async () => {
   fakes = {
@@ -38,7 +52,14 @@ beforeAll(async () => {
     'google-chat': await startGoogleChat(),
     mattermost: await startMattermost(),
     rocketchat: await startRocketChat(),
-    mastodon: await startMastodon()
+    mastodon: await startMastodon(),
+    bluesky: await startBluesky(),
+    discourse: await startDiscourse(),
+    zulip: await startZulip(),
+    matrix: await startMatrix(),
+    'github-discussions': await startGitHubGraphql(),
+    reddit: await startReddit(),
+    opencollective: await startOpenCollective()
   };
 });
 afterAll(async () => {
@@ -53,20 +74,40 @@ const DESTINATIONS = [
   'google-chat',
   'mattermost',
   'rocketchat',
-  'mastodon'
+  'mastodon',
+  'bluesky',
+  'discourse',
+  'zulip',
+  'matrix',
+  'github-discussions',
+  'reddit',
+  'opencollective'
 ] as const;
 
-/** What a destination needs besides its URL: Telegram its chat, Mastodon its token. */
+/** What a destination needs besides its URL: Telegram its chat, Mastodon its token… */
 const EXTRA: Partial<Record<(typeof DESTINATIONS)[number], string>> = {
   telegram: '    payload: { chat_id: "-1001234567890" }\n',
-  mastodon: '    auth: { token: mastodon-token }\n'
+  mastodon: '    auth: { token: mastodon-token }\n',
+  bluesky: '    auth: { identifier: releases.example.com, password: abcd-efgh-ijkl-mnop }\n',
+  discourse:
+    '    auth: { api_key: discourse-api-key, api_username: system }\n    payload: { category: 5 }\n',
+  zulip:
+    '    auth: { email: release-bot@zulip.example.com, api_key: zulip-api-key }\n    payload: { to: announce }\n',
+  matrix:
+    '    auth: { token: syt_bWF0cml4_token }\n    payload: { room_id: "!releases:matrix.example.org" }\n',
+  'github-discussions':
+    '    auth: { token: ghs_discussions_write }\n    payload: { repository: space/rocks, category: Announcements }\n',
+  reddit:
+    '    auth: { client_id: reddit-client-id, client_secret: reddit-client-secret, username: space_rocks_bot, password: reddit-password }\n    payload: { sr: spacerocks }\n',
+  opencollective:
+    '    auth: { token: oc-personal-token }\n    payload: { collective: space-rocks, audience: NO_ONE }\n'
 };
 
 /** One webhook per destination, each with its built-in message. */
 function everyDestination(): string {
   return `webhooks:\n${DESTINATIONS.map(
     name =>
-      `  - name: ${name}\n    to: ${name}\n    url: "${fakes[name].url}"\n${EXTRA[name] ?? ''}`
+      `  - name: ${name}\n    to: ${name}\n    url: "${fakes[name].url}${name === 'opencollective' ? '/graphql/v2' : ''}"\n${EXTRA[name] ?? ''}`
   ).join('')}`;
 }
 

@@ -8,7 +8,15 @@ import { errorMessages, runAction } from '../support/action.js';
 import { startActionsCache } from '../support/fakes/actions-cache.js';
 import { startDiscord, type DiscordMessage } from '../support/fakes/discord.js';
 import type { Fake } from '../support/fakes/fake.js';
+import { DISCOURSE_KEY, startDiscourse, type DiscoursePost } from '../support/fakes/discourse.js';
 import { startMastodon, type MastodonStatus } from '../support/fakes/mastodon.js';
+import {
+  MATRIX_ROOM,
+  MATRIX_TOKEN,
+  startMatrix,
+  type MatrixEvent
+} from '../support/fakes/matrix.js';
+import { startZulip, ZULIP_EMAIL, ZULIP_KEY, type ZulipMessage } from '../support/fakes/zulip.js';
 import { startMattermost } from '../support/fakes/mattermost.js';
 import { SLACK_BOT_TOKEN, startSlack, type SlackMessage } from '../support/fakes/slack.js';
 import { startTelegram, type TelegramMessage } from '../support/fakes/telegram.js';
@@ -191,5 +199,78 @@ describe('update: true', () => {
     });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(message);
+  });
+});
+
+describe('update: true on Matrix, Discourse and Zulip', () => {
+  let matrix: Fake<MatrixEvent>;
+  let discourse: Fake<DiscoursePost>;
+  let zulip: Fake<ZulipMessage>;
+  beforeAll(async () => {
+    [matrix, discourse, zulip] = await Promise.all([startMatrix(), startDiscourse(), startZulip()]);
+  });
+  afterAll(async () => {
+    await Promise.all([matrix, discourse, zulip].map(fake => fake.close()));
+  });
+
+  const services = () => `defaults:
+  update: true
+  event: [version_published, version_processed]
+webhooks:
+  - name: Matrix
+    to: matrix
+    url: "${matrix.url}"
+    auth: { token: ${MATRIX_TOKEN} }
+    payload:
+      room_id: "${MATRIX_ROOM}"
+      body: "{% if event.name == 'version_published' %}Processing{% else %}Ready{% endif %} {{ version.label }}"
+      formatted_body: "<b>{% if event.name == 'version_published' %}Processing{% else %}Ready{% endif %}</b>"
+  - name: Discourse
+    to: discourse
+    url: "${discourse.url}"
+    auth: { api_key: ${DISCOURSE_KEY}, api_username: system }
+    payload:
+      category: 7
+      raw: "{% if event.name == 'version_published' %}Processing the build{% else %}The build is ready to download{% endif %}"
+  - name: Zulip
+    to: zulip
+    url: "${zulip.url}"
+    auth: { email: ${ZULIP_EMAIL}, api_key: ${ZULIP_KEY} }
+    payload:
+      to: releases
+      content: "{% if event.name == 'version_published' %}Processing{% else %}Ready{% endif %}"
+`;
+
+  it('edits in place: an m.replace event, PUT /posts/{id}.json, PATCH /api/v1/messages/{id}', async () => {
+    const published = await runAction({ config: services(), inputs: { 'version-label': '3.1.0' } });
+    expect(errorMessages(published.stdout)).toBe('');
+    const ids = JSON.parse(published.outputs['message-ids']) as Record<string, string>;
+    expect(ids.Matrix).toMatch(/^\$ev\d+:matrix\.example\.org$/);
+    const before = [discourse.messages.length, zulip.messages.length];
+
+    const processed = await runAction({
+      config: services(),
+      inputs: {
+        'version-label': '3.1.0',
+        event: 'version_processed',
+        'message-ids': published.outputs['message-ids']
+      }
+    });
+    expect(errorMessages(processed.stdout)).toBe('');
+    expect(processed.results.map(r => [r.name, r.ok, r.method])).toEqual([
+      ['Matrix', true, 'PUT'],
+      ['Discourse', true, 'PUT'],
+      ['Zulip', true, 'PATCH']
+    ]);
+    // Matrix keeps the first event and adds one that replaces it.
+    const replacement = matrix.messages.at(-1)!.content;
+    expect(replacement['m.relates_to']).toEqual({ rel_type: 'm.replace', event_id: ids.Matrix });
+    expect(replacement['m.new_content'].body).toBe('Ready 3.1.0');
+    expect(replacement.body).toBe('* Ready 3.1.0');
+    expect([discourse.messages.length, zulip.messages.length]).toEqual(before);
+    const post = discourse.messages.find(m => String(m.id) === ids.Discourse)!;
+    expect([post.edits, post.raw]).toEqual([1, 'The build is ready to download']);
+    const message = zulip.messages.find(m => String(m.id) === ids.Zulip)!;
+    expect([message.edits, message.content]).toEqual([1, 'Ready']);
   });
 });

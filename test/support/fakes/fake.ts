@@ -13,3 +13,7 @@ export function json(response: ServerResponse, status: number, body: unknown) {
 export function text(response: ServerResponse, status: number, body: string) {
   response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(body);
 }
+
+/** A JSON body as a fake reads it: fields are looked into freely, as the service's parser does. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = Record<string, any>;
