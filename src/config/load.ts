@@ -252,7 +252,7 @@ class ConfigReader extends NodeReader {
           this.report(value ?? (pair.key as Node), field, 'has no value', webhook);
         continue;
       }
-      if (key === 'url') fields.url = this.url(value, field, webhook);
+      if (key === 'url') fields.url = this.url(value, field, webhook, mailTarget(map));
       else if (key !== 'name') this.readShared(key as SharedKey, value, field, webhook, fields);
     }
     return fields;
@@ -348,13 +348,22 @@ class ConfigReader extends NodeReader {
   }
 
   /** A URL without Liquid is checked here, with the rest of the file, not at render time. */
-  private url(node: Node, field: string, webhook: string | undefined): Template | undefined {
+  private url(
+    node: Node,
+    field: string,
+    webhook: string | undefined,
+    mail: boolean
+  ): Template | undefined {
     const template = this.template(node, field, webhook);
     if (!template || /[{}]/.test(template.source)) return template;
     const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(template.source.trim())?.[1]?.toLowerCase();
-    if (scheme !== 'http' && scheme !== 'https') {
+    const schemes = mail ? ['smtp', 'smtps'] : ['http', 'https'];
+    if (!schemes.includes(scheme ?? '')) {
       const found = scheme ? ` (found ${scheme}:)` : '';
-      this.report(node, field, `must be an absolute http: or https: URL${found}`, webhook);
+      const wanted = mail
+        ? 'an smtp: or smtps: URL (smtps://mail.example.com:465)'
+        : 'an absolute http: or https: URL';
+      this.report(node, field, `must be ${wanted}${found}`, webhook);
       return undefined;
     }
     return template;
@@ -395,4 +404,10 @@ function stripUndefined(fields: Fields): Fields {
 
 function isNullScalar(node: Node): boolean {
   return isScalar(node) && node.value === null;
+}
+
+/** `to: email` in this map: its `url` is an SMTP server's. */
+function mailTarget(map: YamlMap): boolean {
+  const to = pairOf(map, 'to')?.value;
+  return isScalar(to) && String(to.value).toLowerCase() === 'email';
 }

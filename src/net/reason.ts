@@ -1,5 +1,6 @@
-// Why a receiver refused, in its own words (SPEC §7): a JSON body's `message`, `error` or
-// `description`, with Discord's `errors` field paths; else the body's text. The caller masks it.
+// Why a receiver refused, in its own words (SPEC §7): a JSON body's `message`, `error`,
+// `description`, `detail` (problem+json) or `msg` (Zulip), with Discord's `errors` field paths or
+// a list of `errors` (Discourse); else the body's text. The caller masks it.
 
 /** How much of a receiver's reason goes into `error`. */
 export const REASON_LIMIT = 300;
@@ -21,12 +22,20 @@ export function answerReason(body: string): string {
 function jsonReason(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const body = value as Record<string, unknown>;
-  const said = [body.message, body.error, body.description, body.error_description].find(
-    (field): field is string => typeof field === 'string' && field.trim() !== ''
-  );
+  const said = [
+    body.message,
+    body.error,
+    body.description,
+    body.error_description,
+    body.detail,
+    body.msg
+  ].find((field): field is string => typeof field === 'string' && field.trim() !== '');
   const nested =
     typeof body.error === 'object' && body.error !== null ? jsonReason(body.error) : undefined;
-  const fields = fieldErrors(body.errors);
+  const fields =
+    Array.isArray(body.errors) && body.errors.every(error => typeof error === 'string')
+      ? (body.errors as string[])
+      : fieldErrors(body.errors);
   const parts = [said ?? nested, fields.length ? fields.join('; ') : undefined].filter(Boolean);
   return parts.length ? parts.join(': ') : undefined;
 }

@@ -245,9 +245,11 @@ function renderWebhook(
   const defaults =
     kit && webhook.destination !== 'http' ? kit.DESTINATIONS[webhook.destination].authDefaults : {};
   for (const [key, source] of Object.entries(defaults ?? {}))
-    if (auth[key] === undefined && source === 'github-token' && options.githubToken) {
-      auth[key] = options.githubToken;
-      options.secretDerived?.add(options.githubToken);
+    if (auth[key] === undefined && source === 'github-token') {
+      // The action's input defaults to the job's token; a dry run without one shows where it goes.
+      const token = options.githubToken || (options.secretPlaceholders ? '***github-token***' : '');
+      if (token) auth[key] = token;
+      if (options.githubToken) options.secretDerived?.add(options.githubToken);
     }
   for (const key of needed ?? [])
     if (

@@ -15,13 +15,26 @@ import { SLACK_BOT_TOKEN, startSlack, type SlackMessage } from '../support/fakes
 import { startTeams, type TeamsMessage } from '../support/fakes/teams.js';
 import { startTelegram, type TelegramMessage } from '../support/fakes/telegram.js';
 import { startReceiver } from '../support/receiver.js';
-import { startBluesky, type BlueskyPost } from '../support/fakes/bluesky.js';
-import { startDiscourse, type DiscoursePost } from '../support/fakes/discourse.js';
-import { startGitHubGraphql, type Discussion } from '../support/fakes/github-graphql.js';
-import { startMatrix, type MatrixEvent } from '../support/fakes/matrix.js';
-import { startOpenCollective, type CollectiveUpdate } from '../support/fakes/opencollective.js';
-import { startReddit, type RedditPost } from '../support/fakes/reddit.js';
-import { startZulip, type ZulipMessage } from '../support/fakes/zulip.js';
+import { BLUESKY_PASSWORD, startBluesky, type BlueskyPost } from '../support/fakes/bluesky.js';
+import { DISCOURSE_KEY, startDiscourse, type DiscoursePost } from '../support/fakes/discourse.js';
+import {
+  DISCUSSIONS_TOKEN,
+  startGitHubGraphql,
+  type Discussion
+} from '../support/fakes/github-graphql.js';
+import { MATRIX_TOKEN, startMatrix, type MatrixEvent } from '../support/fakes/matrix.js';
+import {
+  OPENCOLLECTIVE_TOKEN,
+  startOpenCollective,
+  type CollectiveUpdate
+} from '../support/fakes/opencollective.js';
+import {
+  REDDIT_CLIENT,
+  REDDIT_USER,
+  startReddit,
+  type RedditPost
+} from '../support/fakes/reddit.js';
+import { startZulip, ZULIP_KEY, type ZulipMessage } from '../support/fakes/zulip.js';
 
 const NOTES_DIR = path.resolve('test/fixtures/release-notes');
 const NOTES = readdirSync(NOTES_DIR).filter(file => file.endsWith('.md') && file !== 'SOURCES.md');
@@ -393,6 +406,27 @@ describe('answers read as each destination means them', () => {
   });
 });
 
+/** The secrets the recipes read, as each fake takes them. */
+const RECIPE_SECRETS = () => ({
+  DISCORD_WEBHOOK_URL: fakes.discord.url,
+  SLACK_WEBHOOK_URL: fakes.slack.url,
+  SLACK_BOT_TOKEN,
+  TEAMS_WEBHOOK_URL: fakes.teams.url,
+  TELEGRAM_BOT_TOKEN: '123456:ABC',
+  GOOGLE_CHAT_WEBHOOK_URL: fakes['google-chat'].url,
+  MATTERMOST_WEBHOOK_URL: fakes.mattermost.url,
+  ROCKETCHAT_WEBHOOK_URL: fakes.rocketchat.url,
+  MASTODON_TOKEN: 'mastodon-token',
+  BLUESKY_APP_PASSWORD: BLUESKY_PASSWORD,
+  DISCOURSE_API_KEY: DISCOURSE_KEY,
+  ZULIP_API_KEY: ZULIP_KEY,
+  MATRIX_TOKEN,
+  REDDIT_CLIENT_ID: REDDIT_CLIENT.id,
+  REDDIT_CLIENT_SECRET: REDDIT_CLIENT.secret,
+  REDDIT_PASSWORD: REDDIT_USER.password,
+  OPENCOLLECTIVE_TOKEN
+});
+
 describe('the destination recipes of the docs', () => {
   const page = readFileSync('docs/destinations.md', 'utf8');
   const section = page.slice(0, page.indexOf('## Markup filters'));
@@ -411,6 +445,47 @@ describe('the destination recipes of the docs', () => {
       });
       expect(errorMessages(run.stdout)).toBe('');
       expect(run.code).toBe(0);
+    }
+  );
+
+  it.each(recipes.map(recipe => [/name: (.+)/.exec(recipe)?.[1], recipe]))(
+    '%s is delivered by the bundle and accepted by its strict fake',
+    async (_name, recipe) => {
+      const to = /to: ([\w-]+)/.exec(recipe as string)![1] as (typeof DESTINATIONS)[number];
+      const fake = fakes[to];
+      const before = fake.messages.length;
+      const urls: Partial<Record<string, string>> = {
+        slack: `${new URL(fakes.slack.url).origin}/api/chat.postMessage`,
+        opencollective: `${fakes.opencollective.url}/graphql/v2`
+      };
+      // A URL written in the recipe is the fake's here; one read from a secret is the secret's.
+      const literal = /^ {4}url: (?!'\{\{ secrets)(.*)$/m;
+      const url = `    url: "${urls[to] ?? fake.url}"`;
+      const config =
+        to === 'github-discussions'
+          ? (recipe as string)
+          : literal.test(recipe as string)
+            ? (recipe as string).replace(literal, url)
+            : /url: /.test(recipe as string)
+              ? (recipe as string)
+              : (recipe as string).replace(/^( {4}to: .*)$/m, `$1\n${url}`);
+      const run = await runAction({
+        config,
+        inputs: {
+          'version-label': `9.${DESTINATIONS.indexOf(to)}.${recipes.indexOf(recipe as string)}`,
+          'app-display-name': 'Space Rocks',
+          vars: JSON.stringify({ TELEGRAM_CHAT: '-1001234567890' }),
+          secrets: JSON.stringify(RECIPE_SECRETS()),
+          'github-token': DISCUSSIONS_TOKEN,
+          'version-changes-file': path.join(NOTES_DIR, NOTES[1])
+        },
+        env: {
+          GITHUB_SERVER_URL: fakes['github-discussions'].url,
+          GITHUB_REPOSITORY: 'space/rocks'
+        }
+      });
+      expect(errorMessages(run.stdout)).toBe('');
+      expect(fake.messages.length).toBe(before + 1);
     }
   );
 

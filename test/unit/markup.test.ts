@@ -268,6 +268,13 @@ describe('converting GitHub Markdown for each destination', () => {
         'in https://x.example/pull/1_2 and https://x.example/a and [docs](https://x.example/d)',
       rocketchat:
         'in https://x.example/pull/1_2 and https://x.example/a and [docs](https://x.example/d)',
+      zulip:
+        'in https://x.example/pull/1_2 and https://x.example/a and [docs](https://x.example/d)',
+      discourse:
+        'in https://x.example/pull/1_2 and https://x.example/a and [docs](https://x.example/d)',
+      github:
+        'in https://x.example/pull/1_2 and https://x.example/a and [docs](https://x.example/d)',
+      html: 'in <a href="https://x.example/pull/1_2">https://x.example/pull/1_2</a> and <a href="https://x.example/a">https://x.example/a</a> and <a href="https://x.example/d">docs</a>',
       slack:
         'in <https://x.example/pull/1_2> and <https://x.example/a> and <https://x.example/d|docs>',
       'google-chat':
