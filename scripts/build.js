@@ -5,8 +5,9 @@
 // some runs use is a file of its own, loaded when a run needs it: Liquid (liquid.js, for templates
 // that do more than print variables), the destinations and their Markdown parser
 // (destinations.js), the GitHub API client (github-release.js), the glob library (glob.js), the
-// sample changelogs a dry run checks with (sample-changelogs.js) and the Actions cache client
-// that keeps the delivery record (delivery-record.js).
+// sample changelogs a dry run checks with (sample-changelogs.js), the Actions cache client
+// that keeps the delivery record (delivery-record.js) and the mail library of `to: email`
+// (mail.js).
 // undici is not bundled at all (src/net/undici-not-bundled.ts says why).
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,7 +23,8 @@ const ON_DEMAND = [
   { file: 'glob', entry: 'tinyglobby' },
   { file: 'liquid', entry: 'src/render/liquid.ts' },
   { file: 'sample-changelogs', entry: 'src/context/sample-changelogs.ts' },
-  { file: 'delivery-record', entry: 'src/deliver/record.ts' }
+  { file: 'delivery-record', entry: 'src/deliver/record.ts' },
+  { file: 'mail', entry: 'src/net/mail.ts' }
 ];
 
 const TOOLKIT = Symbol('toolkit');

@@ -285,7 +285,15 @@ async function deliverPlanned(
   });
   const deps: DeliveryDeps = {
     send: (request, timeoutMs) =>
-      exchange(request, { timeoutMs, keepBytes: DELIVERY_KEEP_BYTES }).then(
+      // An email goes to its SMTP server with the mail library, loaded only then.
+      (/^smtps?:/i.test(request.url)
+        ? import('./net/mail.js').then(async mail => {
+            const sent = await mail.sendMail(request, timeoutMs);
+            if ('fault' in sent) throw new TransportError(sent.fault.message, sent.fault.retryable);
+            return sent.answer;
+          })
+        : exchange(request, { timeoutMs, keepBytes: DELIVERY_KEEP_BYTES })
+      ).then(
         answer => maskedAnswer(answer, masker),
         (error: unknown) => {
           throw error instanceof TransportError

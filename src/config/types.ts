@@ -25,7 +25,10 @@ export const DESTINATION_NAMES = [
   'matrix',
   'github-discussions',
   'reddit',
-  'opencollective'
+  'opencollective',
+  'email',
+  'x',
+  'linkedin'
 ] as const;
 export type DestinationName = (typeof DESTINATION_NAMES)[number];
 
@@ -34,7 +37,9 @@ export const DEFAULT_URLS: Partial<Record<DestinationName, string>> = {
   bluesky: 'https://bsky.social',
   'github-discussions': '{{ github.server_url }}',
   reddit: 'https://oauth.reddit.com',
-  opencollective: 'https://api.opencollective.com/graphql/v2'
+  opencollective: 'https://api.opencollective.com/graphql/v2',
+  x: 'https://api.x.com',
+  linkedin: 'https://api.linkedin.com'
 };
 
 export const SIGNATURE_SCHEMES = ['standard', 'github', 'both'] as const;

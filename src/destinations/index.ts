@@ -4,10 +4,12 @@ import { convertMarkdown, DIALECT_NAMES, type Dialect } from '../markup/convert.
 import { bluesky } from './bluesky.js';
 import { discord } from './discord.js';
 import { discourse } from './discourse.js';
+import { email } from './email.js';
 import { githubDiscussions } from './github-discussions.js';
 import { googleChat } from './google-chat.js';
 import { mastodon } from './mastodon.js';
 import { matrix } from './matrix.js';
+import { linkedin } from './linkedin.js';
 import { mattermost } from './mattermost.js';
 import { opencollective } from './opencollective.js';
 import { reddit } from './reddit.js';
@@ -16,6 +18,7 @@ import { slack } from './slack.js';
 import { teams } from './teams.js';
 import { telegram } from './telegram.js';
 import type { Announcement, Destination } from './types.js';
+import { x } from './x.js';
 import { zulip } from './zulip.js';
 
 export type { Announcement, Destination, Refusal } from './types.js';
@@ -37,7 +40,10 @@ export const DESTINATIONS: Record<string, Destination> = Object.fromEntries(
     matrix,
     githubDiscussions,
     reddit,
-    opencollective
+    opencollective,
+    email,
+    x,
+    linkedin
   ].map(d => [d.name, d])
 );
 

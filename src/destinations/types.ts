@@ -95,7 +95,8 @@ export interface Destination {
 export interface Endpoint {
   url: string;
   headers: Array<[string, string]>;
-  method?: 'POST' | 'PUT';
+  /** `SMTP`: the request is an email to the server of the URL (src/net/mail.ts). */
+  method?: 'POST' | 'PUT' | 'SMTP';
   /** The body as sent, where it differs from the message. */
   body?: Record<string, unknown>;
 }

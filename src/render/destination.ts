@@ -43,7 +43,7 @@ export interface Wire {
   url: string;
   /** Headers the destination's endpoint adds (credentials, an idempotency key). */
   headers: Array<[string, string]>;
-  method?: 'POST' | 'PUT';
+  method?: 'POST' | 'PUT' | 'SMTP';
 }
 
 export interface Delivered {
@@ -76,7 +76,7 @@ export function forDestination(
   const wire = (url: string, value: unknown, values: Record<string, string>): Wire => {
     const message = mergeOver(builtIn, value);
     const endpoint =
-      destination.endpoint && /^https?:/i.test(url)
+      destination.endpoint && /^(https?|smtps?):/i.test(url)
         ? destination.endpoint(url, values, id, isPayloadMap(message) ? message : {})
         : { url, headers: [] };
     const calledAs =

@@ -30,7 +30,7 @@ import { webhookId } from '../webhook-id.js';
 import { shownSecretUrl, SHOWN_SECRET, templatesOf } from './reads.js';
 
 export interface HttpMessage {
-  method: Method | 'PUT' | 'PATCH' | 'GET';
+  method: Method | 'SMTP';
   url: string;
   /** In sending order, names as written. */
   headers: Array<[string, string]>;
@@ -193,8 +193,9 @@ function renderWebhook(
   const renderedUrl = render(webhook.url);
   let url: string | undefined;
   if (renderedUrl !== undefined) {
-    url = checkUrl(renderedUrl.text, options.secretPlaceholders);
-    if (url === undefined) fail(webhook.url, describeBadUrl(renderedUrl));
+    const mail = webhook.destination === 'email';
+    url = checkUrl(renderedUrl.text, options.secretPlaceholders, mail);
+    if (url === undefined) fail(webhook.url, describeBadUrl(renderedUrl, mail));
   }
   let shownUrl = renderedUrl?.readSecret ? shownSecretUrl(webhook.url.source) : url;
 
@@ -529,23 +530,25 @@ function withQuery(url: string, encoded: string): string {
 }
 
 /** The normalised URL, or undefined when it is not absolute http(s). */
-function checkUrl(text: string, secretPlaceholders: boolean): string | undefined {
+function checkUrl(text: string, secretPlaceholders: boolean, mail: boolean): string | undefined {
   // In a dry run, a URL kept in a secret the run lacks is shown as its placeholder.
   if (secretPlaceholders && startsWithSecretPlaceholder(text)) return text;
   if (/\s/.test(text)) return undefined;
   try {
     const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+    const schemes = mail ? ['smtp:', 'smtps:'] : ['http:', 'https:'];
+    return schemes.includes(url.protocol) ? url.href : undefined;
   } catch {
     return undefined;
   }
 }
 
 /** Why a rendered URL is refused, without echoing a URL built from secrets. */
-function describeBadUrl({ text, readSecret }: Rendered): string {
+function describeBadUrl({ text, readSecret }: Rendered, mail: boolean): string {
   if (text.trim() === '') return 'the URL rendered empty (is the secret or variable set?)';
   if (/\s/.test(text)) return 'the rendered URL contains white space';
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1];
   const found = scheme && !readSecret ? ` (found ${scheme}:)` : '';
-  return `the rendered URL must be an absolute http: or https: URL${found}`;
+  const wanted = mail ? 'an smtp: or smtps: URL' : 'an absolute http: or https: URL';
+  return `the rendered URL must be ${wanted}${found}`;
 }

@@ -39,6 +39,13 @@ import {
 } from '../support/fakes/reddit.js';
 import { startZulip, ZULIP_EMAIL, ZULIP_KEY, type ZulipMessage } from '../support/fakes/zulip.js';
 import { startReceiver } from '../support/receiver.js';
+import { startX, X_CREDENTIALS, type Post } from '../support/fakes/x.js';
+import {
+  LINKEDIN_AUTHOR,
+  LINKEDIN_TOKEN,
+  startLinkedIn,
+  type LinkedInPost
+} from '../support/fakes/linkedin.js';
 
 let bluesky: Fake<BlueskyPost> & { sessions: number };
 let discussions: Fake<Discussion>;
@@ -350,5 +357,87 @@ describe('checks of the one-request services', () => {
     const post = discourse.messages.at(-1)!;
     expect(post.title).toBe('Rocks 4.1 released');
     expect(post.externalId).toMatch(/^rw-[0-9a-f-]{36}$/);
+  });
+});
+
+describe('X and LinkedIn', () => {
+  let xFake: Fake<Post>;
+  let linkedinFake: Fake<LinkedInPost>;
+  beforeAll(async () => {
+    [xFake, linkedinFake] = await Promise.all([startX(), startLinkedIn()]);
+  });
+  afterAll(async () => {
+    await Promise.all([xFake.close(), linkedinFake.close()]);
+  });
+  const xConfig = (payload = '') =>
+    `webhooks:\n  - name: X\n    to: x\n    url: "${xFake.url}"\n    auth: ${JSON.stringify(X_CREDENTIALS)}\n${payload}`;
+
+  it('X: a signed post, the signature checked by the fake; the built-in post fits 280 as X weighs CJK', async () => {
+    const run = await runAction({
+      config: xConfig(),
+      inputs: { 'version-label': '5.0.0', 'version-changes': '修复了启动时的崩溃。'.repeat(40) }
+    });
+    expect(errorMessages(run.stdout)).toBe('');
+    expect(run.results[0].message_id).toBe(xFake.messages.at(-1)!.id);
+    expect(xFake.messages.at(-1)!.text).toContain('修复');
+  });
+
+  it('X: a text over 280 weighted fails the check at the webhook; its Authorization is shown as ***', async () => {
+    // Measured in UTF-16 units, 141 CJK characters weigh 282.
+    const over = await runAction({
+      config: xConfig('    payload: { text: "{{ version.changes | to_text: 141 }}" }\n'),
+      inputs: { test: 'true', 'version-changes': '火'.repeat(141) }
+    });
+    expect(errorMessages(over.stdout)).toContain(
+      'X would refuse this: text weighs 282 as X counts it'
+    );
+    const fits = await runAction({
+      config: xConfig('    payload: { text: "{{ version.changes | to_text: 140 }}" }\n'),
+      inputs: { test: 'true', 'version-changes': '火'.repeat(140) }
+    });
+    expect(errorMessages(fits.stdout)).toBe('');
+    const request = fits.results[0].request as { headers: Record<string, string> };
+    expect(request.headers.Authorization).toBe('***');
+    expect(fits.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain(
+      X_CREDENTIALS.consumer_secret
+    );
+  });
+
+  const linkedinConfig = (payload = '') =>
+    `webhooks:\n  - name: LinkedIn\n    to: linkedin\n    url: "${linkedinFake.url}"\n    auth: { token: ${LINKEDIN_TOKEN}, author: "${LINKEDIN_AUTHOR}" }\n${payload}`;
+
+  it('LinkedIn: the built-in commentary escapes what LinkedIn reserves, so nothing is cut; the URN is the message id', async () => {
+    const changes = 'Fixed a crash (#12) in `save_game` for @team <3 [beta] ~50% faster';
+    const run = await runAction({
+      config: linkedinConfig(),
+      inputs: {
+        'version-label': '5.1.0',
+        'app-display-name': 'Space Rocks',
+        'version-changes': changes
+      }
+    });
+    expect(errorMessages(run.stdout)).toBe('');
+    const post = linkedinFake.messages.at(-1)!;
+    expect(post.shown).toContain(
+      'Fixed a crash (#12) in save_game for @team <3 [beta] ~50% faster'
+    );
+    expect(run.results[0].message_id).toBe(post.urn);
+  });
+
+  it('LinkedIn: a bare reserved character in a commentary of your own is refused; an expired version in its words', async () => {
+    const bare = await runAction({
+      config: linkedinConfig('    payload: { commentary: "Out now (finally)" }\n'),
+      inputs: { test: 'true' }
+    });
+    expect(errorMessages(bare.stdout)).toContain(
+      "LinkedIn would refuse this: `(` at 8 is a reserved character of LinkedIn's little text"
+    );
+    const old = await runAction({
+      config: linkedinConfig('    payload: { version: "202301" }\n'),
+      inputs: { 'version-label': '5.1.1' }
+    });
+    expect(old.results[0].error).toBe(
+      '426 Upgrade Required (not retried): Requested version 20230101 is not active'
+    );
   });
 });

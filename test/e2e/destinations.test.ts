@@ -35,6 +35,14 @@ import {
   type RedditPost
 } from '../support/fakes/reddit.js';
 import { startZulip, ZULIP_KEY, type ZulipMessage } from '../support/fakes/zulip.js';
+import { SMTP_USER, startSmtp, type ReceivedMail } from '../support/fakes/smtp.js';
+import { startX, X_CREDENTIALS, type Post } from '../support/fakes/x.js';
+import {
+  LINKEDIN_AUTHOR,
+  LINKEDIN_TOKEN,
+  startLinkedIn,
+  type LinkedInPost
+} from '../support/fakes/linkedin.js';
 
 const NOTES_DIR = path.resolve('test/fixtures/release-notes');
 const NOTES = readdirSync(NOTES_DIR).filter(file => file.endsWith('.md') && file !== 'SOURCES.md');
@@ -55,6 +63,9 @@ let fakes: {
   'github-discussions': Fake<Discussion>;
   reddit: Fake<RedditPost>;
   opencollective: Fake<CollectiveUpdate>;
+  email: Pick<Fake<ReceivedMail>, 'url' | 'messages' | 'close'>;
+  x: Fake<Post>;
+  linkedin: Fake<LinkedInPost>;
 };
 beforeAll(async () => {
   fakes = {
@@ -72,7 +83,10 @@ beforeAll(async () => {
     matrix: await startMatrix(),
     'github-discussions': await startGitHubGraphql(),
     reddit: await startReddit(),
-    opencollective: await startOpenCollective()
+    opencollective: await startOpenCollective(),
+    email: await startSmtp(),
+    x: await startX(),
+    linkedin: await startLinkedIn()
   };
 });
 afterAll(async () => {
@@ -94,7 +108,10 @@ const DESTINATIONS = [
   'matrix',
   'github-discussions',
   'reddit',
-  'opencollective'
+  'opencollective',
+  'email',
+  'x',
+  'linkedin'
 ] as const;
 
 /** What a destination needs besides its URL: Telegram its chat, Mastodon its token… */
@@ -113,7 +130,10 @@ const EXTRA: Partial<Record<(typeof DESTINATIONS)[number], string>> = {
   reddit:
     '    auth: { client_id: reddit-client-id, client_secret: reddit-client-secret, username: space_rocks_bot, password: reddit-password }\n    payload: { sr: spacerocks }\n',
   opencollective:
-    '    auth: { token: oc-personal-token }\n    payload: { collective: space-rocks, audience: NO_ONE }\n'
+    '    auth: { token: oc-personal-token }\n    payload: { collective: space-rocks, audience: NO_ONE }\n',
+  email: `    auth: { user: ${SMTP_USER.user}, password: ${SMTP_USER.password} }\n    payload: { from: releases@example.com, to: players@example.com }\n`,
+  x: `    auth: ${JSON.stringify(X_CREDENTIALS)}\n`,
+  linkedin: `    auth: { token: ${LINKEDIN_TOKEN}, author: "${LINKEDIN_AUTHOR}" }\n`
 };
 
 /** One webhook per destination, each with its built-in message. */
@@ -345,13 +365,13 @@ describe("a dry run's verdict is the destination's", () => {
       expect(errorMessages(dry.stdout)).toMatch(message);
       expect(dry.stdout).toMatch(/::error .*file=\.github\/webhooks\.yml,line=5/);
       // A real delivery checks the same way before sending: nothing leaves.
-      const before = fakes[to].requests.length;
+      const before = (fakes[to] as Fake<unknown>).requests.length;
       const real = await runAction({
         config: `webhooks:\n  - name: mine\n    to: ${to}\n    url: "${fakes[to].url}"\n    payload: ${payload}\n`,
         inputs: { 'version-label': '1.0.0' }
       });
       expect(real.code).toBe(1);
-      expect(fakes[to].requests.length).toBe(before);
+      expect((fakes[to] as Fake<unknown>).requests.length).toBe(before);
       // The destination itself refuses the payload, sent as a plain request past the checks.
       const refusedBy = await runAction({
         config: `webhooks:\n  - name: raw\n    url: "${fakes[to].url}"\n    payload: ${payload}\n`,
@@ -424,7 +444,13 @@ const RECIPE_SECRETS = () => ({
   REDDIT_CLIENT_ID: REDDIT_CLIENT.id,
   REDDIT_CLIENT_SECRET: REDDIT_CLIENT.secret,
   REDDIT_PASSWORD: REDDIT_USER.password,
-  OPENCOLLECTIVE_TOKEN
+  OPENCOLLECTIVE_TOKEN,
+  SMTP_PASSWORD: SMTP_USER.password,
+  X_CONSUMER_KEY: X_CREDENTIALS.consumer_key,
+  X_CONSUMER_SECRET: X_CREDENTIALS.consumer_secret,
+  X_ACCESS_TOKEN: X_CREDENTIALS.access_token,
+  X_ACCESS_TOKEN_SECRET: X_CREDENTIALS.access_token_secret,
+  LINKEDIN_TOKEN
 });
 
 describe('the destination recipes of the docs', () => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { DESTINATION_NAMES } from '../../src/config/types.js';
 import { DESTINATIONS } from '../../src/destinations/index.js';
 import { mergeOver } from '../../src/render/destination.js';
+import { xLength } from '../../src/destinations/x.js';
+import { linkFacets } from '../../src/destinations/bluesky.js';
 
 describe('the destinations', () => {
   it('the registry holds every name the config accepts, http aside', () => {
@@ -28,5 +30,35 @@ describe('the destinations', () => {
       username: 'Bot'
     });
     expect(mergeOver(builtIn, undefined)).toBe(builtIn);
+  });
+});
+
+describe("X's weighted count", () => {
+  it.each([
+    ['280 Latin letters', 'a'.repeat(280), 280],
+    ['140 CJK characters', '火'.repeat(140), 280],
+    ['a URL of 300 characters', `https://example.com/${'x'.repeat(280)}`, 23],
+    ['a family emoji (ZWJ)', '👨‍👩‍👧‍👦', 2],
+    ['an accent written apart (NFC)', 'e\u0301', 1],
+    ['an em dash and a typographic apostrophe', '—’', 2]
+  ])('%s', (_what, text, weight) => {
+    expect(xLength(text)).toBe(weight);
+  });
+
+  it('counts a word X may read as a domain at least as a link, never less than X', () => {
+    expect(xLength('README.md')).toBe(23);
+    expect(xLength(`${'a'.repeat(30)}.md`)).toBe(33);
+  });
+});
+
+describe("Bluesky's link facets", () => {
+  it('give each link its ends in UTF-8 bytes, after emoji and accents, without the closing period', () => {
+    const text = '🚀 Ünïcode — see https://example.com/a. And https://b.example';
+    const bytes = Buffer.from(text);
+    const facets = linkFacets(text) as Array<{ index: { byteStart: number; byteEnd: number } }>;
+    expect(facets.map(f => bytes.subarray(f.index.byteStart, f.index.byteEnd).toString())).toEqual([
+      'https://example.com/a',
+      'https://b.example'
+    ]);
   });
 });
