@@ -4,7 +4,7 @@
 // import of node:http a facade that evaluates its internal undici, a require does not. What only
 // some runs use is a file of its own, loaded when a run needs it: Liquid (liquid.js, for templates
 // that do more than print variables), the destinations and their Markdown parser
-// (destinations.js), the GitHub API client (github-release.js), the glob library (glob.js), the
+// (destinations.js), the services beyond chat (services.js), the GitHub API client (github-release.js), the glob library (glob.js), the
 // sample changelogs a dry run checks with (sample-changelogs.js), the Actions cache client
 // that keeps the delivery record (delivery-record.js) and the mail library of `to: email`
 // (mail.js).
@@ -19,6 +19,7 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 /** Imported at run time from files of their own: a run that does not need them never reads them. */
 const ON_DEMAND = [
   { file: 'destinations', entry: 'src/destinations/index.ts' },
+  { file: 'services', entry: 'src/destinations/services.ts' },
   { file: 'github-release', entry: 'src/sources/github-release.ts' },
   { file: 'glob', entry: 'tinyglobby' },
   { file: 'liquid', entry: 'src/render/liquid.ts' },

@@ -39,14 +39,17 @@ export function referenceTables(actionYml) {
   ].join('\n');
 }
 
-/** Every destination's limits table, from the modules the checks read (dist/destinations.js). */
+/** Every destination's limits table, from the modules the checks read (dist/destinations.js, services.js). */
 export function destinationTables() {
-  const { DESTINATIONS } = createRequire(import.meta.url)('../dist/destinations.js');
-  return Object.values(DESTINATIONS)
+  const require = createRequire(import.meta.url);
+  const { DESTINATIONS } = require('../dist/destinations.js');
+  const { SERVICES } = require('../dist/services.js');
+  return [...Object.values(DESTINATIONS), ...SERVICES]
     .map(destination =>
       [
         `**${destination.title}** (\`to: ${destination.name}\`)`,
         '',
+        ...protocolLine(destination),
         '| What | Limit | The built-in message |',
         '| --- | --- | --- |',
         ...destination.limits.map(
@@ -55,6 +58,16 @@ export function destinationTables() {
       ].join('\n')
     )
     .join('\n\n');
+}
+
+/** What a destination asks for beyond its URL: its `auth` keys and its requests when several. */
+function protocolLine(destination) {
+  const parts = [];
+  if (destination.auth?.length)
+    parts.push(`\`auth\`: ${destination.auth.map(key => `\`${key}\``).join(', ')}`);
+  if (destination.steps?.length > 1)
+    parts.push(`requests: ${destination.steps.map(step => `\`${step.name}\``).join(', then ')}`);
+  return parts.length ? [parts.join(' · '), ''] : [];
 }
 
 const SECTIONS = [

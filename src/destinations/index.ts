@@ -1,51 +1,34 @@
 // The destinations (SPEC §12) and the markup filters: a file of its own in the bundle
-// (destinations.js), with the Markdown parser, loaded only by a run that uses them.
+// (destinations.js), with the Markdown parser, loaded only by a run that uses them. The chat
+// destinations are here; the other services (SPEC §14) are added from services.js by a run that
+// has a webhook to one of them.
 import { convertMarkdown, DIALECT_NAMES, type Dialect } from '../markup/convert.js';
-import { bluesky } from './bluesky.js';
 import { discord } from './discord.js';
-import { discourse } from './discourse.js';
-import { email } from './email.js';
-import { githubDiscussions } from './github-discussions.js';
 import { googleChat } from './google-chat.js';
 import { mastodon } from './mastodon.js';
-import { matrix } from './matrix.js';
-import { linkedin } from './linkedin.js';
 import { mattermost } from './mattermost.js';
-import { opencollective } from './opencollective.js';
-import { reddit } from './reddit.js';
 import { rocketchat } from './rocketchat.js';
 import { slack } from './slack.js';
 import { teams } from './teams.js';
 import { telegram } from './telegram.js';
 import type { Announcement, Destination } from './types.js';
-import { x } from './x.js';
-import { zulip } from './zulip.js';
 
 export type { Announcement, Destination, Refusal } from './types.js';
 export { jsonBody } from './types.js';
 
 export const DESTINATIONS: Record<string, Destination> = Object.fromEntries(
-  [
-    discord,
-    slack,
-    teams,
-    telegram,
-    googleChat,
-    mattermost,
-    rocketchat,
-    mastodon,
-    bluesky,
-    discourse,
-    zulip,
-    matrix,
-    githubDiscussions,
-    reddit,
-    opencollective,
-    email,
-    x,
-    linkedin
-  ].map(d => [d.name, d])
+  [discord, slack, teams, telegram, googleChat, mattermost, rocketchat, mastodon].map(d => [
+    d.name,
+    d
+  ])
 );
+
+/** Adds the services of SPEC §14 to DESTINATIONS when one of `names` is among them. */
+export async function withServices(names: string[]): Promise<void> {
+  if (names.every(name => name === 'http' || Object.hasOwn(DESTINATIONS, name))) return;
+  const { SERVICES } = await import('./services.js');
+  for (const service of SERVICES) DESTINATIONS[service.name] = service;
+}
 
 /** A destination's built-in announcement. */
 export function builtInMessage(

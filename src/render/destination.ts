@@ -9,8 +9,11 @@ import { isPayloadMap } from './json.js';
 /** The destinations module (dist/destinations.js), loaded only when a run needs it. */
 export type DestinationKit = typeof import('../destinations/index.js');
 
-export async function loadDestinationKit(): Promise<DestinationKit> {
-  return import('../destinations/index.js');
+/** The kit, with the modules of the destinations `names` (webhooks' `to`) loaded. */
+export async function loadDestinationKit(names: string[]): Promise<DestinationKit> {
+  const kit = await import('../destinations/index.js');
+  await kit.withServices(names);
+  return kit;
 }
 
 /** The markup filters, by name: a template that uses one needs the kit. */

@@ -113,7 +113,9 @@ export async function renderAll(
     webhook =>
       webhook.destination !== 'http' || templatesOf(webhook).some(t => usesMarkupFilter(t.source))
   );
-  const kit = needsKit ? await loadDestinationKit() : undefined;
+  const kit = needsKit
+    ? await loadDestinationKit(webhooks.map(webhook => webhook.destination))
+    : undefined;
   const engine = await templateEngine(
     webhooks.flatMap(webhook => [
       ...templatesOf(webhook),

@@ -127,7 +127,7 @@ describe('to: email', () => {
     expect(errorMessages(run.stdout)).toContain(message);
   });
 
-  it('only a run that sends email loads the mail library', async () => {
+  it('only a run that sends email loads the mail library; only one to a service loads the services', async () => {
     const loaded = async (text: string, label: string) => {
       const record = path.join(mkdtempSync(path.join(tmpdir(), 'loaded-')), 'loaded.json');
       await runAction({
@@ -142,7 +142,12 @@ describe('to: email', () => {
       return files.filter(file => file.startsWith(BUILT)).map(file => path.relative(BUILT, file));
     };
     expect(await loaded(config(), '1.0.5')).toContain('mail.js');
-    const chat = `webhooks:\n  - to: matrix\n    url: "http://127.0.0.1:1"\n    auth: { token: t }\n    payload: { room_id: "!r:x" }\n    retries: 0\n`;
-    expect(await loaded(chat, '1.0.6')).not.toContain('mail.js');
+    const matrix = `webhooks:\n  - to: matrix\n    url: "http://127.0.0.1:1"\n    auth: { token: t }\n    payload: { room_id: "!r:x" }\n    retries: 0\n`;
+    const service = await loaded(matrix, '1.0.6');
+    expect(service).toContain('services.js');
+    expect(service).not.toContain('mail.js');
+    // A chat destination loads neither the other services nor the mail library.
+    const chat = `webhooks:\n  - to: mattermost\n    url: "http://127.0.0.1:1/hooks/x"\n    retries: 0\n`;
+    expect((await loaded(chat, '1.0.7')).sort()).toEqual(['destinations.js', 'index.js']);
   });
 });

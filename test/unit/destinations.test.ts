@@ -1,18 +1,23 @@
 import { describe, expect, it } from '@jest/globals';
 import { DESTINATION_NAMES } from '../../src/config/types.js';
-import { DESTINATIONS } from '../../src/destinations/index.js';
+import { DESTINATIONS, withServices } from '../../src/destinations/index.js';
 import { mergeOver } from '../../src/render/destination.js';
 import { xLength } from '../../src/destinations/x.js';
 import { linkFacets } from '../../src/destinations/bluesky.js';
 
 describe('the destinations', () => {
-  it('the registry holds every name the config accepts, http aside', () => {
+  it('the registry holds every name the config accepts, http aside, once the services are asked for', async () => {
+    expect(Object.keys(DESTINATIONS)).not.toContain('bluesky');
+    await withServices(['discord']);
+    expect(Object.keys(DESTINATIONS)).not.toContain('bluesky');
+    await withServices(['bluesky']);
     expect(Object.keys(DESTINATIONS).sort()).toEqual(
       DESTINATION_NAMES.filter(name => name !== 'http').sort()
     );
   });
 
-  it('each has a table of limits for the README', () => {
+  it('each has a table of limits for the README', async () => {
+    await withServices(['bluesky']);
     for (const destination of Object.values(DESTINATIONS))
       expect(destination.limits.length).toBeGreaterThan(0);
   });
