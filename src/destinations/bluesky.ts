@@ -2,7 +2,15 @@
 // and an app password, then the post, a record of at most 300 graphemes and 3,000 UTF-8 bytes,
 // whose links are made links by facets in UTF-8 byte offsets (Bluesky finds none itself). Posts
 // cannot be edited (SPEC §14).
-import { isRecord, jsonAt, textOf, utf8Length, type Destination, type Refusal } from './types.js';
+import {
+  isRecord,
+  jsonAt,
+  textOf,
+  untilReset,
+  utf8Length,
+  type Destination,
+  type Refusal
+} from './types.js';
 
 export const BLUESKY_LIMITS = { graphemes: 300, bytes: 3000 };
 const L = BLUESKY_LIMITS;
@@ -146,12 +154,7 @@ export const bluesky: Destination = {
       answers: {
         messageId: answer => textOf(jsonAt(answer.body, 'uri')) || null,
         // RateLimit-Reset is the end of the window, in epoch seconds.
-        retryAfterMs: answer => {
-          const reset = Number(answer.headers['ratelimit-reset']);
-          return Number.isFinite(reset) && reset > 0
-            ? Math.max(0, reset * 1000 - Date.now())
-            : undefined;
-        }
+        retryAfterMs: answer => untilReset(answer, 'ratelimit-reset')
       }
     }
   ],

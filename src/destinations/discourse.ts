@@ -4,6 +4,7 @@
 import {
   cutLine,
   isRecord,
+  markdownTail,
   jsonBody,
   textOf,
   tooLong,
@@ -41,12 +42,7 @@ export const discourse: Destination = {
       announcement.title.length < L.titleMin
         ? `${announcement.title} released`
         : cutLine(announcement.title, L.title);
-    const tail = [
-      announcement.link ? `[Release notes](${announcement.link})` : '',
-      announcement.size
-    ]
-      .filter(Boolean)
-      .join(' · ');
+    const tail = markdownTail(announcement);
     const changes = convert(announcement.changes, {
       maxLength: L.raw - tail.length - 2,
       moreUrl: announcement.link || undefined

@@ -5,6 +5,7 @@
 import {
   graphqlErrors,
   isRecord,
+  markdownTail,
   jsonAt,
   textOf,
   tooLong,
@@ -67,12 +68,7 @@ export const githubDiscussions: Destination = {
     { what: '`title`', limit: `${L.title}`, handling: 'the title' }
   ],
   message(announcement, convert) {
-    const tail = [
-      announcement.link ? `[Release notes](${announcement.link})` : '',
-      announcement.size
-    ]
-      .filter(Boolean)
-      .join(' · ');
+    const tail = markdownTail(announcement);
     const room = L.body - tail.length - 2;
     const changes =
       announcement.changes.length <= room

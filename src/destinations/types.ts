@@ -204,3 +204,14 @@ export function graphqlErrors(text: string): string | undefined {
     )
     .join('; ');
 }
+
+/** The wait until a rate limit's window ends, from a header giving that end in epoch seconds. */
+export function untilReset(answer: HttpAnswer, header: string): number | undefined {
+  const reset = Number(answer.headers[header]);
+  return Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - Date.now()) : undefined;
+}
+
+/** `[Release notes](link) · size`: the end of a Markdown announcement. */
+export function markdownTail({ link, size }: Announcement): string {
+  return [link ? `[Release notes](${link})` : '', size].filter(Boolean).join(' · ');
+}

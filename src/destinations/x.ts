@@ -3,7 +3,7 @@
 // post within 280 as X weighs it: most scripts' characters count 2, Latin ones 1, an emoji 2, a
 // link 23 (SPEC §14).
 import { createHmac } from 'node:crypto';
-import { isRecord, jsonAt, textOf, type Destination, type Refusal } from './types.js';
+import { isRecord, jsonAt, textOf, untilReset, type Destination, type Refusal } from './types.js';
 
 export const X_LIMITS = { weighted: 280, url: 23 };
 const L = X_LIMITS;
@@ -145,11 +145,6 @@ export const x: Destination = {
   answers: {
     messageId: answer => textOf(jsonAt(answer.body, 'data', 'id')) || null,
     // X sends no Retry-After: its limit resets at `x-rate-limit-reset`, in epoch seconds.
-    retryAfterMs: answer => {
-      const reset = Number(answer.headers['x-rate-limit-reset']);
-      return Number.isFinite(reset) && reset > 0
-        ? Math.max(0, reset * 1000 - Date.now())
-        : undefined;
-    }
+    retryAfterMs: answer => untilReset(answer, 'x-rate-limit-reset')
   }
 };

@@ -2,7 +2,15 @@
 // key as Basic credentials, a stream message whose `topic` is at most 60 characters and whose
 // Markdown `content` is at most 10,000 (Zulip counts code points and cuts longer ones silently, so
 // the check refuses them). Edits are `PATCH /api/v1/messages/{id}` (SPEC §14, §15).
-import { cutLine, isRecord, jsonBody, textOf, type Destination, type Refusal } from './types.js';
+import {
+  cutLine,
+  isRecord,
+  jsonBody,
+  markdownTail,
+  textOf,
+  type Destination,
+  type Refusal
+} from './types.js';
 
 export const ZULIP_LIMITS = { content: 10_000, topic: 60 };
 const L = ZULIP_LIMITS;
@@ -29,12 +37,7 @@ export const zulip: Destination = {
     }
   ],
   message(announcement, convert) {
-    const tail = [
-      announcement.link ? `[Release notes](${announcement.link})` : '',
-      announcement.size
-    ]
-      .filter(Boolean)
-      .join(' · ');
+    const tail = markdownTail(announcement);
     const head = `**${announcement.title}**`;
     const changes = convert(announcement.changes, {
       maxLength: L.content - head.length - tail.length - 4,
