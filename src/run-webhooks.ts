@@ -324,6 +324,12 @@ async function deliverPlanned(
     deps
   );
   gone.forEach((i, k) => (outcomes[i] = reposted[k]));
+  // An edited message keeps its id: Matrix gives the edit an event id of its own, Zulip none.
+  ready.forEach((webhook, i) => {
+    const editing = editOf(webhook);
+    if (editing && outcomes[i].ok && !gone.includes(i))
+      outcomes[i] = { ...outcomes[i], messageId: editing.id };
+  });
   const delivered = new Map(ready.map((webhook, i) => [webhook, outcomes[i]]));
   if (record && outcomes.some(outcome => outcome.ok)) {
     const now = ready.flatMap((webhook, i) =>

@@ -272,5 +272,7 @@ webhooks:
     expect([post.edits, post.raw]).toEqual([1, 'The build is ready to download']);
     const message = zulip.messages.find(m => String(m.id) === ids.Zulip)!;
     expect([message.edits, message.content]).toEqual([1, 'Ready']);
+    // The message that follows the release keeps its id, for the next event's edit.
+    expect(JSON.parse(processed.outputs['message-ids'])).toEqual(ids);
   });
 });
