@@ -59,6 +59,16 @@ function facetProblem(facets: unknown, bytes: number): string | undefined {
   return undefined;
 }
 
+function isExternalCard(embed: unknown): boolean {
+  const external = isRecord(embed) ? embed.external : undefined;
+  return (
+    isRecord(external) &&
+    /^https?:\/\//.test(textOf(external.uri)) &&
+    typeof external.title === 'string' &&
+    typeof external.description === 'string'
+  );
+}
+
 const xrpc = (url: string, method: string) => `${url.replace(/\/+$/, '')}/xrpc/${method}`;
 
 export const bluesky: Destination = {
@@ -70,15 +80,28 @@ export const bluesky: Destination = {
     {
       what: '`text`',
       limit: `${L.graphemes} graphemes and ${L.bytes} bytes (a link counts in full)`,
-      handling: 'the changelog as plain text, cut to fit; every link made a link by a facet'
+      handling:
+        'the changelog as plain text, cut to fit; the release page as a link card; every link in the text made a link by a facet'
     }
   ],
+  // The release page is a link card, not text: a link in the text counts in full.
   message(announcement, convert) {
-    const { title, link } = announcement;
-    const room = L.graphemes - graphemeCount(title) - (link ? graphemeCount(link) + 2 : 0) - 2;
-    const changes =
-      room > 20 ? convert(announcement.changes, { maxLength: room, measure: graphemeCount }) : '';
-    return { text: [title, changes, link].filter(part => part.trim()).join('\n\n') };
+    const { title, link, size } = announcement;
+    const room = L.graphemes - graphemeCount(title) - 2;
+    const changes = convert(announcement.changes, { maxLength: room, measure: graphemeCount });
+    return {
+      text: [title, changes].filter(part => part.trim()).join('\n\n'),
+      ...(link && {
+        embed: {
+          $type: 'app.bsky.embed.external',
+          external: {
+            uri: link,
+            title,
+            description: ['Release notes', size].filter(Boolean).join(' · ')
+          }
+        }
+      })
+    };
   },
   check(body) {
     if (!isRecord(body)) return [{ field: 'payload', message: 'Bluesky takes a JSON object' }];
@@ -105,6 +128,18 @@ export const bluesky: Destination = {
       const problem = facetProblem(body.facets, bytes);
       if (problem) refusals.push({ field: 'facets', message: problem });
     }
+    if (body.embed !== undefined && !isRecord(body.embed))
+      refusals.push({ field: 'embed', message: 'embed must be an object' });
+    if (
+      isRecord(body.embed) &&
+      body.embed.$type === 'app.bsky.embed.external' &&
+      !isExternalCard(body.embed)
+    )
+      refusals.push({
+        field: 'embed',
+        message:
+          'a link card (app.bsky.embed.external) needs `external` with `uri`, `title` and `description`'
+      });
     if (Array.isArray(body.langs) && body.langs.length > 3)
       refusals.push({ field: 'langs', message: 'langs lists at most 3 languages' });
     return refusals;
@@ -158,6 +193,12 @@ export const bluesky: Destination = {
       }
     }
   ],
-  preview: body => (isRecord(body) ? textOf(body.text) : ''),
+  preview: body => {
+    if (!isRecord(body)) return '';
+    const card = isRecord(body.embed) && isRecord(body.embed.external) ? body.embed.external : {};
+    const link =
+      textOf(card.uri) && `[${textOf(card.title) || textOf(card.uri)}](${textOf(card.uri)})`;
+    return [textOf(body.text), link].filter(Boolean).join('\n\n');
+  },
   answers: {}
 };

@@ -121,6 +121,9 @@ describe('a destination of several requests', () => {
       bytes.subarray(f.index.byteStart, f.index.byteEnd).toString()
     );
     expect(linked).toContain('https://example.com/notes/1.0');
+    // The release page is a link card: it takes no room in the 300 graphemes.
+    expect(post.card).toMatch(/^https:\/\/github.com\/octo-org\/space-game\/releases\/tag\//);
+    expect(post.text).not.toContain('/releases/');
     // The session's access token is masked: it appears nowhere but in ::add-mask::.
     const printed = run.stdout.replace(/^::add-mask::.*$/gm, '');
     expect(printed).not.toContain('eyJhbGciOiJFUzI1NiJ9.access.bluesky');

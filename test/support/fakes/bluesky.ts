@@ -9,6 +9,8 @@ import { json, type Fake, type Json } from './fake.js';
 export interface BlueskyPost {
   uri: string;
   text: string;
+  /** The link card's address, when the post has one. */
+  card?: string;
   facets: Array<{ index: { byteStart: number; byteEnd: number }; features: unknown[] }>;
 }
 
@@ -83,8 +85,15 @@ export async function startBluesky(): Promise<Fake<BlueskyPost> & { sessions: nu
         return invalid('Record/facets has an index outside the text or overlapping');
       end = byteEnd;
     }
+    const embed = record.embed;
+    if (embed?.$type === 'app.bsky.embed.external') {
+      const external = embed.external ?? {};
+      for (const field of ['uri', 'title', 'description'])
+        if (typeof external[field] !== 'string')
+          return invalid(`Record/embed/external must have the property "${field}"`);
+    }
     const uri = `at://${DID}/app.bsky.feed.post/3l${(rkey++).toString(32)}`;
-    messages.push({ uri, text: record.text, facets });
+    messages.push({ uri, text: record.text, facets, card: embed?.external?.uri });
     json(response, 200, {
       uri,
       cid: 'bafyreib2rxk3rh6kzwq',
