@@ -1,7 +1,8 @@
 // GitHub Discussions (`url`: the GitHub server, by default the run's; its GraphQL endpoint is
 // derived): the repository's and the category's ids by name, then `createDiscussion`, with a
 // token that may write discussions (the `github-token` input by default). The body is GitHub
-// Markdown as written, within 65,536 characters (SPEC §14).
+// Markdown as written, within 65,536 characters. `update: true` edits it with `updateDiscussion`
+// (SPEC §14).
 import {
   graphqlErrors,
   isRecord,
@@ -49,9 +50,11 @@ function categoryOf(text: string, wanted: string): { id?: string; names: string[
   return { id: match && textOf(match.id), names: categories.map(node => textOf(node.name)) };
 }
 
-const headersOf = (token: string): Array<[string, string]> => [
-  ['Authorization', `Bearer ${token}`]
-];
+const UPDATE = `mutation($discussionId: ID!, $title: String, $body: String) {
+  updateDiscussion(input: {discussionId: $discussionId, title: $title, body: $body}) {
+    discussion { id }
+  }
+}`;
 
 export const githubDiscussions: Destination = {
   name: 'github-discussions',
@@ -113,15 +116,30 @@ export const githubDiscussions: Destination = {
       );
     return refusals;
   },
+  endpoint: (url, auth) => ({
+    url: graphqlUrl(url),
+    headers: [['Authorization', `Bearer ${auth.token}`]]
+  }),
+  // `update: true` edits the discussion's title and body (`updateDiscussion`).
+  edit: (url, body, id) => ({
+    method: 'POST',
+    url,
+    body: {
+      query: UPDATE,
+      variables: { discussionId: id, title: textOf(body.title), body: textOf(body.body) }
+    }
+  }),
+  editGone: (_status, error) => /NOT_FOUND/.test(error ?? ''),
   steps: [
     {
       name: 'repository',
-      request: ({ url, auth, body }) => {
+      request: ({ url, headers, body }) => {
         const [owner, name] = textOf(body.repository).split('/');
         return {
           method: 'POST',
-          url: graphqlUrl(url),
-          headers: headersOf(auth.token),
+          url,
+          // The credentials only: the webhook's own headers go with the post.
+          headers: headers.filter(([header]) => header === 'Authorization'),
           body: { query: LOOKUP, variables: { owner, name } }
         };
       },
@@ -143,10 +161,10 @@ export const githubDiscussions: Destination = {
     },
     {
       name: 'createDiscussion',
-      request: ({ url, auth, headers, body }, values) => ({
+      request: ({ url, headers, body }, values) => ({
         method: 'POST',
-        url: graphqlUrl(url),
-        headers: [...headers, ...headersOf(auth.token)],
+        url,
+        headers,
         body: {
           query: CREATE,
           variables: {

@@ -106,9 +106,9 @@ export type StepValues = Readonly<Record<string, string>>;
 
 /** The rendered webhook a step builds its request from. */
 export interface StepInput {
-  /** The webhook's `url`: the service's base URL. */
+  /** The webhook's `url` (the service's base URL), or the endpoint's where it has one. */
   url: string;
-  /** The webhook's own headers. */
+  /** The webhook's own headers, and the endpoint's (credentials) where the destination has one. */
   headers: Array<[string, string]>;
   /** The message: the payload over the built-in announcement. */
   body: Record<string, unknown>;

@@ -304,6 +304,8 @@ function renderWebhook(
     ({ message: shownMessage, body: shownValue, url: shownUrl } = shown);
     method = sent.method ?? method;
     answers = delivered.answers;
+    headers.push(...sent.headers);
+    shownHeaders.push(...shown.headers);
     stepSides.sent = stepInput(url, headers, value, auth, id);
     stepSides.shown = stepInput(
       shownUrl,
@@ -312,8 +314,6 @@ function renderWebhook(
       Object.fromEntries(Object.keys(auth).map(key => [key, '***'])),
       id
     );
-    headers.push(...sent.headers);
-    shownHeaders.push(...shown.headers);
   }
 
   const encode = (destination?.format ?? webhook.format) === 'form' ? formEncode : jsonText;

@@ -17,6 +17,12 @@ import {
   type MatrixEvent
 } from '../support/fakes/matrix.js';
 import { startZulip, ZULIP_EMAIL, ZULIP_KEY, type ZulipMessage } from '../support/fakes/zulip.js';
+import {
+  DISCUSSIONS_REPOSITORY,
+  DISCUSSIONS_TOKEN,
+  startGitHubGraphql,
+  type Discussion
+} from '../support/fakes/github-graphql.js';
 import { startMattermost } from '../support/fakes/mattermost.js';
 import { SLACK_BOT_TOKEN, startSlack, type SlackMessage } from '../support/fakes/slack.js';
 import { startTelegram, type TelegramMessage } from '../support/fakes/telegram.js';
@@ -274,5 +280,51 @@ webhooks:
     expect([message.edits, message.content]).toEqual([1, 'Ready']);
     // The message that follows the release keeps its id, for the next event's edit.
     expect(JSON.parse(processed.outputs['message-ids'])).toEqual(ids);
+  });
+});
+
+describe('update: true on GitHub Discussions', () => {
+  let graphql: Fake<Discussion>;
+  beforeAll(async () => {
+    graphql = await startGitHubGraphql();
+  });
+  afterAll(async () => {
+    await graphql.close();
+  });
+  const discussions = () => `webhooks:
+  - name: Discussion
+    to: github-discussions
+    update: true
+    event: [version_published, version_processed]
+    payload:
+      category: Announcements
+      body: "{% if event.name == 'version_published' %}Building…{% else %}Ready to download{% endif %}"
+`;
+
+  it('edits the discussion with updateDiscussion; one that was deleted is posted anew', async () => {
+    const run = (event: string, ids?: string) =>
+      runAction({
+        config: discussions(),
+        inputs: {
+          'version-label': '6.0.0',
+          event,
+          'github-token': DISCUSSIONS_TOKEN,
+          ...(ids && { 'message-ids': ids })
+        },
+        env: { GITHUB_SERVER_URL: graphql.url, GITHUB_REPOSITORY: DISCUSSIONS_REPOSITORY }
+      });
+    const published = await run('version_published');
+    expect(errorMessages(published.stdout)).toBe('');
+    const ids = published.outputs['message-ids'];
+    const processed = await run('version_processed', ids);
+    expect(errorMessages(processed.stdout)).toBe('');
+    expect(graphql.messages).toHaveLength(1);
+    expect([graphql.messages[0].edits, graphql.messages[0].body]).toEqual([1, 'Ready to download']);
+    expect(processed.outputs['message-ids']).toBe(ids);
+
+    const gone = await run('version_processed', JSON.stringify({ Discussion: 'D_kwDOgone' }));
+    expect(gone.results[0].ok).toBe(true);
+    expect(graphql.messages).toHaveLength(2);
+    expect(gone.stdout).toMatch(/::warning.*Discussion: message D_kwDOgone could not be edited/);
   });
 });

@@ -2,7 +2,7 @@
 // Server): `repository` with its discussion categories, and `createDiscussion`, refusing as GitHub
 // does: a missing or wrong token with a 401 `Bad credentials`, an unknown repository with a
 // NOT_FOUND error, a token without `discussions: write` with FORBIDDEN, unknown ids, a body over
-// 65,536 characters — errors in a 200 answer's `errors`.
+// 65,536 characters — errors in a 200 answer's `errors`. `updateDiscussion` edits one.
 import { startReceiver } from '../receiver.js';
 import { json, type Fake } from './fake.js';
 
@@ -12,6 +12,7 @@ export interface Discussion {
   categoryId: string;
   title: string;
   body: string;
+  edits: number;
 }
 
 export const DISCUSSIONS_TOKEN = 'ghs_discussions_write';
@@ -94,7 +95,7 @@ export async function startGitHubGraphql(): Promise<Fake<Discussion>> {
           'UNPROCESSABLE',
           'Body is too long (maximum is 65536 characters)'
         );
-      const discussion = { id: `D_kwDO${next++}`, ...variables } as unknown as Discussion;
+      const discussion = { id: `D_kwDO${next++}`, ...variables, edits: 0 } as unknown as Discussion;
       messages.push(discussion);
       return json(response, 200, {
         data: {
@@ -106,6 +107,21 @@ export async function startGitHubGraphql(): Promise<Fake<Discussion>> {
             }
           }
         }
+      });
+    }
+    if (/^\s*mutation/.test(query) && /updateDiscussion\(/.test(query)) {
+      const discussion = messages.find(m => m.id === variables.discussionId);
+      if (!discussion)
+        return failed(
+          'updateDiscussion',
+          'NOT_FOUND',
+          `Could not resolve to a node with the global id of '${variables.discussionId}'`
+        );
+      if (variables.title !== undefined) discussion.title = variables.title;
+      if (variables.body !== undefined) discussion.body = variables.body;
+      discussion.edits++;
+      return json(response, 200, {
+        data: { updateDiscussion: { discussion: { id: discussion.id } } }
       });
     }
     json(response, 200, { errors: [{ message: 'Unknown query' }] });
