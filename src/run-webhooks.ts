@@ -173,14 +173,12 @@ function preview(
     edit && editId ? withEdit(planned.outcome.steps, edit.request(editId)) : planned.outcome.steps;
   const placeholders = placeholderValues(steps);
   const now = Math.floor(Date.now() / 1000);
-  const shownSteps = steps.map(step =>
-    shownAttempt(
-      step.request(placeholders),
-      webhookId,
-      now,
-      signingOf(planned.definition, signingKey)
-    )
-  );
+  const shownSteps = steps.map(step => {
+    const request = step.request(placeholders);
+    const shown = shownAttempt(request, webhookId, now, signingOf(planned.definition, signingKey));
+    const signed = step.signAttempt?.(request).shown ?? [];
+    return { ...shown, headers: [...shown.headers, ...signed] };
+  });
   const name = planned.definition.name;
   // A protocol of several requests is shown request by request, each under its step's name.
   const texts = shownSteps.map((shown, i) => {
@@ -205,10 +203,13 @@ function preview(
   );
 }
 
-/** The steps of a delivery whose last request, the post, edits a message instead. */
+/**
+ * The delivery of an edit: one request, with the endpoint's credentials (a protocol's earlier
+ * steps find where to post, which an edit knows), read as the post's answer is.
+ */
 function withEdit(steps: RequestStep[], edit: RenderedRequest): RequestStep[] {
   const post = steps[steps.length - 1];
-  return [...steps.slice(0, -1), { ...post, request: () => edit }];
+  return [{ ...post, name: '', gives: {}, values: undefined, request: () => edit }];
 }
 
 /**

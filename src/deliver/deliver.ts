@@ -85,11 +85,16 @@ export async function deliver(job: DeliveryJob, deps: DeliveryDeps): Promise<Del
     const named = job.steps.length > 1 ? step.name : undefined;
     // The id stays the same across attempts (the receiver's idempotency key); the timestamp and
     // the signature are made afresh for each.
-    const send = () =>
-      deps.send(
-        attemptRequest(request, deliveryId, Math.floor(deps.now() / 1000), job.signing),
-        job.timeoutMs
+    const send = () => {
+      const attempt = attemptRequest(
+        request,
+        deliveryId,
+        Math.floor(deps.now() / 1000),
+        job.signing
       );
+      const signed = step.signAttempt?.(request).sent ?? [];
+      return deps.send({ ...attempt, headers: [...attempt.headers, ...signed] }, job.timeoutMs);
+    };
     const answers = step.answers ?? {};
     const last = await withRetries(
       send,

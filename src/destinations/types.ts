@@ -87,6 +87,15 @@ export interface Destination {
    * what the steps before it read from their answers. Absent, the message is the one request.
    */
   steps?: Step[];
+  /**
+   * Headers made afresh for each attempt from the request as sent (X's OAuth 1.0a signature,
+   * whose nonce and timestamp must not be replayed).
+   */
+  signAttempt?(
+    request: { method: string; url: string },
+    auth: Record<string, string>,
+    webhookId: string
+  ): Array<[string, string]>;
   /** Whether a failed edit says the message is gone (deleted): then a new one is posted. */
   editGone?(status: number | null, error: string | null): boolean;
   answers: AnswerReader;

@@ -1,8 +1,8 @@
-// X (`url`: https://api.x.com by default): `POST /2/tweets`, signed with OAuth 1.0a from the app's
-// consumer key and the account's access token (the JSON body is not part of the signature), a
+// X (`url`: https://api.x.com by default): `POST /2/tweets`, each attempt signed with OAuth 1.0a
+// from the app's consumer key and the account's access token (the JSON body is not signed), a
 // post within 280 as X weighs it: most scripts' characters count 2, Latin ones 1, an emoji 2, a
 // link 23 (SPEC §14).
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { isRecord, jsonAt, textOf, untilReset, type Destination, type Refusal } from './types.js';
 
 export const X_LIMITS = { weighted: 280, url: 23 };
@@ -123,24 +123,20 @@ export const x: Destination = {
       });
     return refusals;
   },
-  endpoint: (url, auth, webhookId) => {
-    const endpoint = `${url.replace(/\/+$/, '')}/2/tweets`;
-    return {
-      url: endpoint,
-      headers: [
-        [
-          'Authorization',
-          oauthHeader(
-            'POST',
-            endpoint,
-            auth,
-            `${webhookId.replace(/-/g, '')}${Date.now().toString(36)}`,
-            Math.floor(Date.now() / 1000)
-          )
-        ]
-      ]
-    };
-  },
+  endpoint: url => ({ url: `${url.replace(/\/+$/, '')}/2/tweets`, headers: [] }),
+  // Signed for each attempt: a retry must not replay a nonce and timestamp.
+  signAttempt: (request, auth, webhookId) => [
+    [
+      'Authorization',
+      oauthHeader(
+        request.method,
+        request.url,
+        auth,
+        `${webhookId.replace(/-/g, '')}${randomBytes(8).toString('hex')}`,
+        Math.floor(Date.now() / 1000)
+      )
+    ]
+  ],
   preview: body => (isRecord(body) ? textOf(body.text) : ''),
   answers: {
     messageId: answer => textOf(jsonAt(answer.body, 'data', 'id')) || null,

@@ -68,6 +68,11 @@ export interface RequestStep {
   /** The service's name for it; empty for a webhook of one request. */
   name: string;
   request(values: StepValues): RenderedRequest;
+  /** Headers made afresh for each attempt (a signature), sent and as shown. */
+  signAttempt?(request: { method: string; url: string }): {
+    sent: Array<[string, string]>;
+    shown: Array<[string, string]>;
+  };
   /** The values its answer gives the next steps, and which are credentials. */
   gives: Record<string, 'secret' | 'public'>;
   values?(answer: HttpAnswer): StepValues;
@@ -387,10 +392,17 @@ function renderWebhook(
       body: shownBody
     }
   };
-  const steps =
+  const sign = destination?.signAttempt;
+  const signAttempt =
+    sign &&
+    ((sent: { method: string; url: string }) => ({
+      sent: sign(sent, auth, id),
+      shown: sign(sent, stepSides.shown?.auth ?? {}, id)
+    }));
+  const steps: RequestStep[] =
     destination?.steps && stepSides.sent && stepSides.shown
       ? protocolSteps(destination.steps, stepSides.sent, stepSides.shown, options.userAgent)
-      : [{ name: '', request: () => request, gives: {}, answers }];
+      : [{ name: '', request: () => request, gives: {}, answers, signAttempt }];
   const shownMessageText = messageText(shownMessage, shownBody);
   return {
     kind: 'ready',

@@ -364,7 +364,7 @@ describe('checks of the one-request services', () => {
 });
 
 describe('X and LinkedIn', () => {
-  let xFake: Fake<Post>;
+  let xFake: Fake<Post> & { failNext(count: number): void };
   let linkedinFake: Fake<LinkedInPost>;
   beforeAll(async () => {
     [xFake, linkedinFake] = await Promise.all([startX(), startLinkedIn()]);
@@ -383,6 +383,18 @@ describe('X and LinkedIn', () => {
     expect(errorMessages(run.stdout)).toBe('');
     expect(run.results[0].message_id).toBe(xFake.messages.at(-1)!.id);
     expect(xFake.messages.at(-1)!.text).toContain('修复');
+  });
+
+  it('X: each attempt is signed afresh, so a retry after a 503 is not refused as a replay', async () => {
+    xFake.failNext(1);
+    const run = await runAction({
+      config: xConfig(),
+      inputs: { 'version-label': '5.0.1', retries: '1' }
+    });
+    expect(errorMessages(run.stdout)).toBe('');
+    expect(run.results[0].attempts).toBe(2);
+    const [first, second] = xFake.requests.slice(-2).map(r => String(r.headers.authorization));
+    expect(first).not.toBe(second);
   });
 
   it('X: a text over 280 weighted fails the check at the webhook; its Authorization is shown as ***', async () => {

@@ -1,6 +1,7 @@
 // X's API v2 on 127.0.0.1: `POST /2/tweets` signed with OAuth 1.0a, the signature recomputed here
 // from the app's and the account's secrets (RFC 5849, the JSON body left out), refusing as X does
-// with problem+json: a bad signature (401), a body that is not JSON, a duplicate (403); a text over
+// with problem+json: a bad signature or a replayed nonce (401), a body that is not JSON, a
+// duplicate (403); a text over
 // 280 weighted is refused with a 400 (its exact words are not documented). It answers 201.
 import { createHmac } from 'node:crypto';
 import { startReceiver } from '../receiver.js';
@@ -39,8 +40,11 @@ function weight(text: string): number {
   );
 }
 
-export async function startX(): Promise<Fake<Post>> {
+/** `failNext(n)`: the next n signed requests get a 503, as an overloaded X answers. */
+export async function startX(): Promise<Fake<Post> & { failNext(count: number): void }> {
   const messages: Post[] = [];
+  const nonces = new Set<string>();
+  let failNext = 0;
   let next = 1445880548472328192n;
   const receiver = await startReceiver((request, response) => {
     const problem = (status: number, title: string, detail: string, type = 'about:blank') =>
@@ -72,6 +76,12 @@ export async function startX(): Promise<Fake<Post>> {
       signature !== expected
     )
       return problem(401, 'Unauthorized', 'Unauthorized');
+    if (nonces.has(signed.oauth_nonce)) return problem(401, 'Unauthorized', 'Unauthorized');
+    nonces.add(signed.oauth_nonce);
+    if (failNext > 0) {
+      failNext--;
+      return problem(503, 'Service Unavailable', 'Service Unavailable');
+    }
     if (request.method !== 'POST' || request.url !== '/2/tweets')
       return problem(404, 'Not Found Error', 'Not Found');
     if (!String(request.headers['content-type']).startsWith('application/json'))
@@ -93,5 +103,11 @@ export async function startX(): Promise<Fake<Post>> {
     messages.push(post);
     json(response, 201, { data: { id: post.id, text, edit_history_tweet_ids: [post.id] } });
   });
-  return { ...receiver, messages };
+  return {
+    ...receiver,
+    messages,
+    failNext: count => {
+      failNext = count;
+    }
+  };
 }
