@@ -198,12 +198,13 @@ describe('every real release note through every destination', () => {
     expect(mattermost.text.length).toBeGreaterThanOrEqual(0.85 * 16_383);
   });
 
-  it('@everyone in the notes pings nobody on Discord; <!channel> is text on Slack; @all and @here notify nobody on Rocket.Chat', async () => {
+  it('mass mentions in the notes notify nobody: Discord, Slack, Rocket.Chat, Zulip, Matrix, Discourse', async () => {
     const run = await runAction({
       config: everyDestination(),
       inputs: {
         'version-label': '1.1.0',
-        'version-changes': 'Hello @everyone and @here, and <!channel> and @all too'
+        'version-changes':
+          'Hello @everyone and @here, and <!channel> and @all too, @room and @**all** and @**topic**'
       }
     });
     expect(run.code).toBe(0);
@@ -216,6 +217,15 @@ describe('every real release note through every destination', () => {
     const rocketchat = fakes.rocketchat.messages.at(-1) as RocketChatMessage;
     expect(rocketchat.text).toContain('all too');
     expect(rocketchat.notified).toBe(false);
+    const zulip = fakes.zulip.messages.at(-1)!;
+    expect(zulip.content).toContain('all too');
+    expect(zulip.notified).toBe(false);
+    const matrix = fakes.matrix.messages.at(-1)!;
+    expect(matrix.content.body).toContain('all too');
+    expect(matrix.notified).toBe(false);
+    const discourse = fakes.discourse.messages.at(-1)!;
+    expect(discourse.raw).toContain('all too');
+    expect(discourse.notified).toBe(false);
   });
 
   it("Slack's Web API, reached with a bot token: a refusal given with status 200 is a failure", async () => {

@@ -13,6 +13,8 @@ export interface DiscoursePost {
   category: number;
   externalId?: string;
   edits: number;
+  /** Whether `@here` or `@all` (a group) in the post notifies people, outside code. */
+  notified: boolean;
 }
 
 export const DISCOURSE_KEY = 'discourse-api-key';
@@ -78,7 +80,8 @@ export async function startDiscourse(): Promise<Fake<DiscoursePost>> {
       raw,
       category: Number(body.category),
       externalId,
-      edits: 0
+      edits: 0,
+      notified: /(^|[^\w`])@(here|all)\b/.test(raw.replace(/`[^`]*`/g, ''))
     };
     messages.push(post);
     json(response, 200, {

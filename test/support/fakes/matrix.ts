@@ -10,6 +10,11 @@ export interface MatrixEvent {
   eventId: string;
   roomId: string;
   content: Json;
+  /**
+   * Whether the event pings the room: `m.mentions.room`, or — with no `m.mentions` — `@room` in
+   * its body, as the legacy push rule reads it.
+   */
+  notified: boolean;
 }
 
 export const MATRIX_TOKEN = 'syt_bWF0cml4_token';
@@ -50,7 +55,9 @@ export async function startMatrix(): Promise<Fake<MatrixEvent>> {
     const relates = content['m.relates_to'];
     if (relates?.rel_type === 'm.replace' && !messages.some(m => m.eventId === relates.event_id))
       return error(400, 'M_BAD_JSON', 'the event to replace is unknown');
-    const event = { eventId: `$ev${next++}:matrix.example.org`, roomId, content };
+    const mentions = content['m.mentions'];
+    const notified = mentions ? mentions.room === true : /(^|\W)@room\b/.test(content.body);
+    const event = { eventId: `$ev${next++}:matrix.example.org`, roomId, content, notified };
     messages.push(event);
     transactions.set(request.url, event);
     json(response, 200, { event_id: event.eventId });

@@ -13,6 +13,8 @@ export interface ZulipMessage {
   content: string;
   /** Zulip cut the content or the topic. */
   truncated: boolean;
+  /** Whether a wildcard mention (`@**all**`, `@**topic**`…) in the content notifies people. */
+  notified: boolean;
   edits: number;
 }
 
@@ -72,6 +74,8 @@ export async function startZulip(): Promise<Fake<ZulipMessage>> {
       topic: cut(topic, 60, '...'),
       content: cut(content!, 10_000, '\n[message truncated]'),
       truncated: [...content!].length > 10_000 || [...topic].length > 60,
+      // Zulip's mention syntax: `@**name**` after a space, a quote, a bracket or the start.
+      notified: /(^|[\s"'([{/<])@_?\*\*(all|everyone|stream|channel|topic)\*\*/m.test(content!),
       edits: 0
     };
     messages.push(message);
