@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { runCli } from '../support/cli.js';
 import { startReceiver, type Receiver } from '../support/receiver.js';
+import { BLUESKY_IDENTIFIER, BLUESKY_PASSWORD, startBluesky } from '../support/fakes/bluesky.js';
 
 let receiver: Receiver | undefined;
 afterEach(async () => {
@@ -68,6 +69,43 @@ describe('the release-webhooks CLI', () => {
     expect(results[0]).toMatchObject({ name: 'API', ok: true, status: 204, url: '***' });
     expect(run.stdout + run.stderr).not.toContain('tok en-123');
     expect(run.stderr).toMatch(/✓ API: POST \*\*\* → 204/);
+  });
+
+  it('previews a destination of several requests step by step, then sends it with a dotenv secret', async () => {
+    const bluesky = await startBluesky();
+    try {
+      const files = {
+        'hooks.yml': `webhooks:\n  - name: Bluesky\n    to: bluesky\n    url: "${bluesky.url}"\n    auth: { identifier: ${BLUESKY_IDENTIFIER}, password: "{{ secrets.BLUESKY_APP_PASSWORD }}" }\n`,
+        '.env': `BLUESKY_APP_PASSWORD=${BLUESKY_PASSWORD}\n`
+      };
+      const preview = await runCli(
+        ['--config', 'hooks.yml', '--test', '--set', 'version.label=1.0.0'],
+        files
+      );
+      expect(preview.code).toBe(0);
+      expect(preview.stdout).toContain(
+        `── Bluesky — 1/2 createSession: POST ${bluesky.url}/xrpc/com.atproto.server.createSession`
+      );
+      expect(preview.stdout).toContain('"repo": "‹did from createSession›"');
+      const sent = await runCli(
+        [
+          '--config',
+          'hooks.yml',
+          '--send',
+          '--secrets-file',
+          '.env',
+          '--set',
+          'version.label=1.0.0'
+        ],
+        files
+      );
+      expect(sent.code).toBe(0);
+      expect(bluesky.messages).toHaveLength(1);
+      expect(sent.stdout + sent.stderr).not.toContain(BLUESKY_PASSWORD);
+      expect(sent.stdout + sent.stderr).not.toContain('access.bluesky');
+    } finally {
+      await bluesky.close();
+    }
   });
 
   it('exit code 1 when a delivery fails, 2 for a config or template error, 2 for bad usage', async () => {
