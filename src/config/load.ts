@@ -135,7 +135,7 @@ class ConfigReader extends NodeReader {
       const nameNode = this.resolve(pairOf(node, 'name')?.value);
       const explicitName = nameNode ? this.string(nameNode, `${path}.name`, undefined) : undefined;
       const name = explicitName ?? `webhook ${index + 1}`;
-      const fields = this.readFields(node, path, name, false);
+      const fields = this.readFields(node, path, name, false, defaults.destination);
 
       const earlier = seenNames.get(name);
       if (earlier !== undefined) {
@@ -236,7 +236,8 @@ class ConfigReader extends NodeReader {
     map: YamlMap,
     path: string,
     webhook: string | undefined,
-    isDefaults: boolean
+    isDefaults: boolean,
+    inheritedTo?: string
   ): Fields {
     const allowed = isDefaults ? SHARED_KEYS : WEBHOOK_KEYS;
     this.checkKeys(map, allowed, path, webhook, isDefaults ? ['name', 'url'] : []);
@@ -252,7 +253,7 @@ class ConfigReader extends NodeReader {
           this.report(value ?? (pair.key as Node), field, 'has no value', webhook);
         continue;
       }
-      if (key === 'url') fields.url = this.url(value, field, webhook, mailTarget(map));
+      if (key === 'url') fields.url = this.url(value, field, webhook, mailTarget(map, inheritedTo));
       else if (key !== 'name') this.readShared(key as SharedKey, value, field, webhook, fields);
     }
     return fields;
@@ -406,8 +407,9 @@ function isNullScalar(node: Node): boolean {
   return isScalar(node) && node.value === null;
 }
 
-/** `to: email` in this map: its `url` is an SMTP server's. */
-function mailTarget(map: YamlMap): boolean {
+/** `to: email` in this map, or in `defaults` when the map has no `to`: its `url` is an SMTP server's. */
+function mailTarget(map: YamlMap, inheritedTo: string | undefined): boolean {
   const to = pairOf(map, 'to')?.value;
+  if (to === undefined || to === null) return inheritedTo === 'email';
   return isScalar(to) && String(to.value).toLowerCase() === 'email';
 }

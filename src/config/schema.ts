@@ -8,7 +8,7 @@ import {
   SHARED_KEYS,
   type SharedKey
 } from './fields.js';
-import { DESTINATION_NAMES, FORMATS, METHODS, SIGNATURE_SCHEMES } from './types.js';
+import { DEFAULT_URLS, DESTINATION_NAMES, FORMATS, METHODS, SIGNATURE_SCHEMES } from './types.js';
 
 /** Matches any letter case of the allowed words, as the loader does. */
 function anyCase(words: readonly string[], description: string) {
@@ -117,14 +117,25 @@ export function webhooksSchema() {
         items: {
           type: 'object',
           additionalProperties: false,
-          required: ['url'],
+          // `url` may be left out for a service with one address.
+          anyOf: [
+            { required: ['url'], properties: { url: true } },
+            {
+              required: ['to'],
+              properties: {
+                to: anyCase(Object.keys(DEFAULT_URLS), 'A service with a default url.')
+              }
+            }
+          ],
           properties: {
             name: {
               type: 'string',
               minLength: 1,
               description: 'Unique name. Default "webhook N".'
             },
-            url: template('The URL template; renders to an absolute http(s) URL.'),
+            url: template(
+              'The URL template; renders to an absolute http(s) URL (smtp: or smtps: for to: email). A service with one address (Bluesky, X…) has a default.'
+            ),
             ...shared
           }
         }

@@ -15,6 +15,21 @@ function problemsOf(text: string): Problem[] {
 }
 
 describe('loading webhooks.yml', () => {
+  it('takes an SMTP URL for to: email, written in the webhook or in defaults', () => {
+    const own = loadConfig(
+      'webhooks:\n  - to: email\n    url: smtps://mail.example:465\n',
+      'h.yml'
+    );
+    const inherited = loadConfig(
+      'defaults:\n  to: email\nwebhooks:\n  - url: smtp://mail.example:587\n',
+      'h.yml'
+    );
+    expect([own.webhooks[0].destination, inherited.webhooks[0].destination]).toEqual([
+      'email',
+      'email'
+    ]);
+  });
+
   it('loads the bundled example', async () => {
     const config = loadConfig(readFileSync('webhooks.example.yml', 'utf8'), 'webhooks.example.yml');
     expect(config.webhooks.map(w => w.name)).toEqual([
@@ -148,6 +163,20 @@ webhooks:
       2,
       10,
       /must be an absolute http: or https: URL \(found ftp:\)/
+    ],
+    [
+      'an SMTP URL for a webhook that is not an email',
+      'webhooks:\n  - to: discord\n    url: smtp://mail.example\n',
+      3,
+      10,
+      /must be an absolute http: or https: URL \(found smtp:\)/
+    ],
+    [
+      'an http URL for an email',
+      'webhooks:\n  - to: email\n    url: https://mail.example\n',
+      3,
+      10,
+      /must be an smtp: or smtps: URL \(smtps:\/\/mail\.example\.com:465\) \(found https:\)/
     ],
     ['a negative timeout', 'webhooks:\n  - url: https://x\n    timeout: -1\n', 3, 14, /above 0/],
     [

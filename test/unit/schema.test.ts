@@ -59,6 +59,10 @@ const VALID: Array<[string, string]> = [
     `defaults:\n  timeout: 600\n  retries: 10\n  headers: { X-A: b }\n${hook('')}`
   ],
   [
+    'a service with a default url',
+    'webhooks:\n  - to: Bluesky\n    auth: { identifier: a, password: b }\n'
+  ],
+  [
     'anchors and aliases',
     `webhooks:\n  - url: &u https://x.example/\n  - url: *u\n    name: second\n`
   ]
@@ -76,6 +80,7 @@ const INVALID: Array<[string, string]> = [
   ['name in defaults', `defaults:\n  name: x\n${hook('')}`],
   ['url in defaults', `defaults:\n  url: x\n${hook('')}`],
   ['a missing url', 'webhooks:\n  - name: x\n'],
+  ['a missing url where the destination has no default', 'webhooks:\n  - to: discord\n'],
   ['a numeric url', 'webhooks:\n  - url: 5\n'],
   ['an empty name', hook('    name: ""\n')],
   ['a bad method', hook('    method: FETCH\n')],
@@ -120,6 +125,14 @@ describe('webhooks.schema.json', () => {
   it.each(INVALID)('schema and loader both refuse %s', async (_name, text) => {
     expect(await loaderAccepts(text)).toBe(false);
     expect(validate(parse(text) ?? null)).toBe(false);
+  });
+
+  const recipes = [
+    ...readFileSync('docs/destinations.md', 'utf8').matchAll(/```yaml\n(webhooks:[^]*?)```/g)
+  ].map(match => [/name: (.+)/.exec(match[1])?.[1] ?? '', match[1]]);
+  it.each(recipes)('schema and loader both accept the %s recipe', async (_name, text) => {
+    expect(await loaderAccepts(text)).toBe(true);
+    expect(validate(parse(text))).toBe(true);
   });
 
   it.each(LOADER_ONLY)('the loader alone refuses %s', async (_name, text) => {
