@@ -20,6 +20,7 @@ export const email: Destination = {
   name: 'email',
   title: 'Email',
   dialect: 'html',
+  authOptional: ['user', 'password'],
   limits: [
     { what: '`subject`', limit: 'one line', handling: 'the title' },
     {

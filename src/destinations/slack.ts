@@ -39,6 +39,7 @@ export const slack: Destination = {
   name: 'slack',
   title: 'Slack',
   dialect: 'slack',
+  authOptional: ['token'],
   limits: [
     { what: '`blocks`', limit: `${L.blocks}`, handling: 'three: header, section, context' },
     { what: '`header` text', limit: `${L.header}`, handling: 'the title, cut' },

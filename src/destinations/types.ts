@@ -57,6 +57,8 @@ export interface Destination {
   url?(url: string): string;
   /** The `auth` keys it needs (SPEC §14); a missing one is an error at the webhook. */
   auth?: string[];
+  /** `auth` keys it reads when they are given (an SMTP server's `user`). */
+  authOptional?: string[];
   /** `auth` keys taken from elsewhere when the webhook does not give them. */
   authDefaults?: Record<string, 'github-token'>;
   /**

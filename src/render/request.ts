@@ -17,8 +17,10 @@ import {
   usesMarkupFilter,
   type DestinationKit
 } from './destination.js';
+import { closestName } from '../config/suggest.js';
 import type {
   AnswerReader,
+  Destination,
   Step,
   StepInput,
   StepRequest,
@@ -250,6 +252,24 @@ function renderWebhook(
   }
   const needed =
     kit && webhook.destination !== 'http' ? kit.DESTINATIONS[webhook.destination].auth : [];
+  // A key the destination does not read is a mistake (`tokn`), not a credential to ignore.
+  const readable =
+    kit && webhook.destination !== 'http' ? authKeysOf(kit.DESTINATIONS[webhook.destination]) : [];
+  for (const entry of webhook.auth)
+    if (!readable.includes(entry.name)) {
+      const near = closestName(entry.name, readable);
+      const known = readable.length
+        ? `it reads ${readable.map(key => `\`${key}\``).join(', ')}${near ? ` (did you mean \`${near}\`?)` : ''}`
+        : webhook.destination === 'http'
+          ? 'a webhook to any endpoint sends its credentials in `headers`'
+          : 'it takes no credentials';
+      problems.push({
+        message: `to: ${webhook.destination} has no \`auth.${entry.name}\`: ${known}`,
+        place: entry.value.place,
+        field: entry.value.field,
+        webhook: webhook.name
+      });
+    }
   const defaults =
     kit && webhook.destination !== 'http' ? kit.DESTINATIONS[webhook.destination].authDefaults : {};
   for (const [key, source] of Object.entries(defaults ?? {}))
@@ -565,4 +585,13 @@ function describeBadUrl({ text, readSecret }: Rendered, mail: boolean): string {
   const found = scheme && !readSecret ? ` (found ${scheme}:)` : '';
   const wanted = mail ? 'an smtp: or smtps: URL' : 'an absolute http: or https: URL';
   return `the rendered URL must be ${wanted}${found}`;
+}
+
+/** The `auth` keys a destination reads. */
+function authKeysOf(destination: Destination): string[] {
+  return [
+    ...(destination.auth ?? []),
+    ...(destination.authOptional ?? []),
+    ...Object.keys(destination.authDefaults ?? {})
+  ];
 }

@@ -314,6 +314,16 @@ describe('checks of the one-request services', () => {
       'Zulip would refuse this: Zulip needs `to`'
     ],
     [
+      'an auth key the destination does not read (a typo)',
+      `to: mastodon\n    url: "http://127.0.0.1:1"\n    auth: { tokn: t }`,
+      'to: mastodon has no `auth.tokn`: it reads `token` (did you mean `token`?)'
+    ],
+    [
+      'auth on a webhook to any endpoint',
+      `url: "http://127.0.0.1:1"\n    auth: { token: t }`,
+      'to: http has no `auth.token`: a webhook to any endpoint sends its credentials in `headers`'
+    ],
+    [
       'GitHub Discussions, no category',
       `to: github-discussions`,
       'GitHub Discussions would refuse this: GitHub Discussions needs `category`'
