@@ -2,7 +2,7 @@
 // `subject` from the payload, an HTML part and a plain-text part from the changelog, sent with
 // nodemailer and the server's `user` and `password` when given (SPEC §14). An email cannot be
 // edited.
-import { htmlLines } from '../markup/dialects.js';
+import { escapeHtml, htmlLines, htmlLink } from '../markup/dialects.js';
 import { fromTelegramHtml } from './preview.js';
 import { isRecord, jsonAt, textOf, type Destination, type Refusal } from './types.js';
 
@@ -32,16 +32,14 @@ export const email: Destination = {
   message(announcement, convert) {
     const { title, link, size } = announcement;
     const more = { maxLength: L.text, moreUrl: link || undefined };
-    const escape = (text: string) =>
-      text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     const tail = [link, size].filter(Boolean).join(' · ');
     return {
       subject: title,
       text: [title, convert(announcement.changes, more, 'text'), tail].filter(Boolean).join('\n\n'),
       html: [
-        `<h2>${link ? `<a href="${link.replace(/"/g, '&quot;')}">${escape(title)}</a>` : escape(title)}</h2>`,
+        `<h2>${link ? htmlLink(link, escapeHtml(title)) : escapeHtml(title)}</h2>`,
         htmlLines(convert(announcement.changes, more)),
-        size ? `<p>${escape(size)}</p>` : ''
+        size ? `<p>${escapeHtml(size)}</p>` : ''
       ]
         .filter(Boolean)
         .join('\n')

@@ -2,7 +2,7 @@
 // {txnId}` with the bot's access token, an `m.notice` with a plain `body` and an HTML
 // `formatted_body`; the transaction id is the webhook-id, so a retry or a re-run within the
 // server's window is the same event. Edits are `m.replace` events (SPEC §14, §15).
-import { htmlLines } from '../markup/dialects.js';
+import { escapeHtml, htmlLines, htmlLink } from '../markup/dialects.js';
 import { fromTelegramHtml } from './preview.js';
 import { isRecord, jsonBody, textOf, utf8Length, type Destination, type Refusal } from './types.js';
 
@@ -38,8 +38,7 @@ export const matrix: Destination = {
     const more = { moreUrl: link || undefined };
     const text = convert(announcement.changes, { maxLength: L.body, ...more }, 'text');
     const html = htmlLines(convert(announcement.changes, { maxLength: L.html, ...more }));
-    const escaped = title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    const head = link ? `<a href="${link.replace(/"/g, '&quot;')}">${escaped}</a>` : escaped;
+    const head = link ? htmlLink(link, escapeHtml(title)) : escapeHtml(title);
     return {
       msgtype: 'm.notice',
       body: unpingRoom(
@@ -47,7 +46,9 @@ export const matrix: Destination = {
       ),
       format: 'org.matrix.custom.html',
       formatted_body: unpingRoom(
-        [`<h3>${head}</h3>`, html, size ? `<p>${size}</p>` : ''].filter(Boolean).join('\n')
+        [`<h3>${head}</h3>`, html, size ? `<p>${escapeHtml(size)}</p>` : '']
+          .filter(Boolean)
+          .join('\n')
       ),
       'm.mentions': {}
     };

@@ -1,7 +1,7 @@
 // Open Collective (`url`: its GraphQL API v2 by default): `createUpdate` writes a draft of the
 // collective's update in HTML, then `publishUpdate` publishes it and notifies its audience, with a
 // personal token that has the `updates` scope (SPEC §14).
-import { htmlLines } from '../markup/dialects.js';
+import { escapeHtml, htmlLines, htmlLink } from '../markup/dialects.js';
 import { fromTelegramHtml } from './preview.js';
 import {
   graphqlErrors,
@@ -36,7 +36,7 @@ export const opencollective: Destination = {
     const changes = htmlLines(
       convert(announcement.changes, { maxLength: L.html, moreUrl: link || undefined })
     );
-    const tail = [link ? `<a href="${link.replace(/"/g, '&quot;')}">Release notes</a>` : '', size]
+    const tail = [link ? htmlLink(link, 'Release notes') : '', escapeHtml(size)]
       .filter(Boolean)
       .join(' · ');
     return {

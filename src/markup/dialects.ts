@@ -210,6 +210,12 @@ const htmlStyle: Style = {
   rule: '<hr>'
 };
 
+/** Text as HTML text or attribute value: `& < > "` as entities. */
+export const escapeHtml = (text: string) => html(text).replace(/"/g, '&quot;');
+
+/** `<a href="url">label</a>`, the label HTML already. */
+export const htmlLink = (url: string, label: string) => `<a href="${escapeHtml(url)}">${label}</a>`;
+
 /** HTML whose text lines are separated by `<br>`, the lines inside `<pre>` left as they are. */
 export function htmlLines(text: string): string {
   return text
