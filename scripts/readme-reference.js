@@ -66,7 +66,11 @@ function protocolLine(destination) {
   if (destination.auth?.length)
     parts.push(`\`auth\`: ${destination.auth.map(key => `\`${key}\``).join(', ')}`);
   if (destination.steps?.length > 1)
-    parts.push(`requests: ${destination.steps.map(step => `\`${step.name}\``).join(', then ')}`);
+    parts.push(
+      `requests: ${destination.steps
+        .map(step => `\`${step.name}\`${step.needed ? ' (when needed)' : ''}`)
+        .join(', then ')}`
+    );
   return parts.length ? [parts.join(' · '), ''] : [];
 }
 

@@ -1,19 +1,67 @@
 // Discourse (`url`: the forum): `POST /posts.json` with an API key and the user it acts as, a new
 // topic whose title is 15 to 255 characters and whose Markdown post is 20 to 32,000 (the sites'
-// defaults), in the category given by its numeric id. Edits are `PUT /posts/{id}.json` (SPEC §14).
+// defaults), in a category Discourse knows by its id: a name is looked up first
+// (`/categories.json`). Edits are `PUT /posts/{id}.json` (SPEC §14, §15).
 import {
   cutLine,
   isRecord,
-  markdownTail,
+  jsonAt,
   jsonBody,
+  markdownTail,
   textOf,
   tooLong,
+  type AnswerReader,
   type Destination,
   type Refusal
 } from './types.js';
 
 export const DISCOURSE_LIMITS = { titleMin: 15, title: 255, rawMin: 20, raw: 32_000 };
 const L = DISCOURSE_LIMITS;
+
+const isCategoryId = (category: unknown) => /^\d+$/.test(String(category ?? '').trim());
+
+/** The category named `wanted` (its name, any case, or its slug) in `/categories.json`. */
+function categoryNamed(text: string, wanted: string): { id?: number; names: string[] } {
+  const listed = jsonAt(text, 'category_list', 'categories');
+  const categories = (Array.isArray(listed) ? listed : [])
+    .filter(isRecord)
+    .flatMap(category => [
+      category,
+      ...(Array.isArray(category.subcategory_list)
+        ? category.subcategory_list.filter(isRecord)
+        : [])
+    ]);
+  const match = categories.find(
+    category =>
+      textOf(category.name).toLowerCase() === wanted.trim().toLowerCase() ||
+      textOf(category.slug) === wanted.trim().toLowerCase()
+  );
+  return {
+    id: typeof match?.id === 'number' ? match.id : undefined,
+    names: categories.map(category => textOf(category.name))
+  };
+}
+
+const discourseAnswers: AnswerReader = {
+  messageId: answer => {
+    const body = jsonBody(answer.body);
+    return isRecord(body) && (typeof body.id === 'number' || typeof body.id === 'string')
+      ? String(body.id)
+      : null;
+  },
+  // A post held for a moderator's approval has no id: it was not published.
+  failure: answer => {
+    const body = jsonBody(answer.body);
+    return isRecord(body) && body.action === 'enqueued'
+      ? 'the post is waiting for a moderator (the API user needs a higher trust level to post at once)'
+      : undefined;
+  },
+  retryAfterMs: answer => {
+    const body = jsonBody(answer.body);
+    const extras = isRecord(body) && isRecord(body.extras) ? body.extras : undefined;
+    return typeof extras?.wait_seconds === 'number' ? extras.wait_seconds * 1000 : undefined;
+  }
+};
 
 export const discourse: Destination = {
   name: 'discourse',
@@ -62,17 +110,11 @@ export const discourse: Destination = {
         });
       if (title.length > L.title)
         refusals.push(tooLong('title', title.length, L.title, 'Shorten the title.'));
-      const category = body.category;
-      if (category === undefined)
+      if (body.category === undefined || String(body.category).trim() === '')
         refusals.push({
           field: 'category',
           message:
-            'Discourse needs `category`: the numeric id of the category (the number at the end of its address, …/c/announcements/5)'
-        });
-      else if (!/^\d+$/.test(String(category)))
-        refusals.push({
-          field: 'category',
-          message: `You supplied invalid parameters to the request: category (\`${String(category).slice(0, 60)}\` is a name; give the category's numeric id)`
+            "Discourse needs `category`: the category's name, or its numeric id (the number at the end of its address, …/c/announcements/5)"
         });
     }
     if (raw.length < L.rawMin)
@@ -106,6 +148,40 @@ export const discourse: Destination = {
     ],
     body: { external_id: `rw-${webhookId}`, ...message }
   }),
+  steps: [
+    {
+      // A category given by name is looked up: Discourse takes only its id.
+      name: 'categories',
+      needed: ({ body }) => !isCategoryId(body.category),
+      request: ({ url, headers }) => ({
+        method: 'GET',
+        url: url.replace(/\/posts\.json$/, '/categories.json?include_subcategories=true'),
+        headers: headers.filter(([name]) => /^api-/i.test(name))
+      }),
+      gives: { category_id: 'public' },
+      values: (answer, { body }) => ({
+        category_id: String(categoryNamed(answer.body, textOf(body.category)).id ?? '')
+      }),
+      refuses: (answer, { body }) => {
+        const wanted = textOf(body.category);
+        const { id, names } = categoryNamed(answer.body, wanted);
+        return id === undefined
+          ? `no category "${wanted}" (the forum has: ${names.join(', ') || 'none the API user can see'})`
+          : undefined;
+      },
+      answers: {}
+    },
+    {
+      name: 'post',
+      request: ({ url, headers, body }, values) => ({
+        method: 'POST',
+        url,
+        headers,
+        body: values.category_id ? { ...body, category: Number(values.category_id) } : body
+      }),
+      answers: discourseAnswers
+    }
+  ],
   edit: (url, body, id) => ({
     method: 'PUT',
     url: url.replace(/\/posts\.json$/, `/posts/${encodeURIComponent(id)}.json`),
@@ -117,24 +193,5 @@ export const discourse: Destination = {
   editGone: status => status === 404,
   preview: body =>
     isRecord(body) ? [`**${textOf(body.title)}**`, textOf(body.raw)].join('\n\n') : '',
-  answers: {
-    messageId: answer => {
-      const body = jsonBody(answer.body);
-      return isRecord(body) && (typeof body.id === 'number' || typeof body.id === 'string')
-        ? String(body.id)
-        : null;
-    },
-    // A post held for a moderator's approval has no id: it was not published.
-    failure: answer => {
-      const body = jsonBody(answer.body);
-      return isRecord(body) && body.action === 'enqueued'
-        ? 'the post is waiting for a moderator (the API user needs a higher trust level to post at once)'
-        : undefined;
-    },
-    retryAfterMs: answer => {
-      const body = jsonBody(answer.body);
-      const extras = isRecord(body) && isRecord(body.extras) ? body.extras : undefined;
-      return typeof extras?.wait_seconds === 'number' ? extras.wait_seconds * 1000 : undefined;
-    }
-  }
+  answers: discourseAnswers
 };

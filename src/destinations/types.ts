@@ -139,6 +139,8 @@ export interface StepRequest {
 export interface Step {
   /** The service's name for the request (`createSession`): a failure names it. */
   name: string;
+  /** Whether this webhook needs the step (a lookup by name, when no id is given); default yes. */
+  needed?(input: StepInput): boolean;
   request(input: StepInput, values: StepValues): StepRequest;
   /** The values its answer gives the steps after it: `secret` ones are masked from then on. */
   gives?: Record<string, 'secret' | 'public'>;

@@ -477,24 +477,29 @@ function protocolSteps(
     if (!has('user-agent')) headers.push(['User-Agent', userAgent]);
     return { method: request.method, url: request.url, headers, body };
   };
-  return steps.map(step => ({
-    name: step.name,
-    gives: step.gives ?? {},
-    values: step.values && (answer => step.values!(answer, sent)),
-    answers: {
-      ...step.answers,
-      failure: answer => step.answers.failure?.(answer) ?? step.refuses?.(answer, sent)
-    },
-    request: values => {
-      const shownValues = Object.fromEntries(
-        Object.entries(values).map(([name, value]) => [name, secretNames.has(name) ? '***' : value])
-      );
-      return {
-        ...wire(step.request(sent, values)),
-        shown: wire(step.request(shown, shownValues))
-      };
-    }
-  }));
+  return steps
+    .filter(step => step.needed?.(sent) ?? true)
+    .map(step => ({
+      name: step.name,
+      gives: step.gives ?? {},
+      values: step.values && (answer => step.values!(answer, sent)),
+      answers: {
+        ...step.answers,
+        failure: answer => step.answers.failure?.(answer) ?? step.refuses?.(answer, sent)
+      },
+      request: values => {
+        const shownValues = Object.fromEntries(
+          Object.entries(values).map(([name, value]) => [
+            name,
+            secretNames.has(name) ? '***' : value
+          ])
+        );
+        return {
+          ...wire(step.request(sent, values)),
+          shown: wire(step.request(shown, shownValues))
+        };
+      }
+    }));
 }
 
 /** What a dry run shows for the values steps read from answers it does not get. */

@@ -293,11 +293,7 @@ describe('checks of the one-request services', () => {
       `to: matrix\n    url: "http://127.0.0.1:1"\n    auth: { token: t }\n    payload: { room_id: "#releases:matrix.org" }`,
       'Matrix would refuse this: `#releases:matrix.org` is not a room id'
     ],
-    [
-      'Discourse, a category by name',
-      `to: discourse\n    url: "http://127.0.0.1:1"\n    auth: { api_key: k, api_username: system }\n    payload: { category: Announcements }`,
-      'Discourse would refuse this: You supplied invalid parameters to the request: category'
-    ],
+
     [
       'Discourse, no category',
       `to: discourse\n    url: "http://127.0.0.1:1"\n    auth: { api_key: k, api_username: system }`,
@@ -355,6 +351,36 @@ describe('checks of the one-request services', () => {
     expect(event.content['m.mentions']).toEqual({});
     expect(event.content.formatted_body).toContain('<h3>');
     expect(matrix.messages.filter(m => m.eventId === event.eventId)).toHaveLength(1);
+  });
+
+  it('Discourse: a category given by name is looked up first (a subcategory too); an unknown one is named', async () => {
+    const config = (category: string) =>
+      `webhooks:\n  - name: Forum\n    to: discourse\n    url: "${discourse.url}"\n    auth: { api_key: ${DISCOURSE_KEY}, api_username: system }\n    payload: { category: "${category}" }\n`;
+    const preview = await runAction({ config: config('Release notes'), inputs: { test: 'true' } });
+    expect(preview.stdout).toContain(
+      `::group::Forum — 1/2 categories: GET ${discourse.url}/categories.json?include_subcategories=true`
+    );
+    const run = await runAction({
+      config: config('release notes'),
+      inputs: { 'version-label': '4.2.0', 'app-display-name': 'Space Rocks' }
+    });
+    expect(errorMessages(run.stdout)).toBe('');
+    expect(discourse.messages.at(-1)!.category).toBe(7);
+    const unknown = await runAction({
+      config: config('News'),
+      inputs: { 'version-label': '4.2.1', 'app-display-name': 'Space Rocks' }
+    });
+    expect(unknown.results[0].error).toBe(
+      'categories (step 1 of 2): 200 OK: no category "News" (the forum has: Announcements, General, Release notes)'
+    );
+    // An id needs no lookup: one request.
+    const before = discourse.requests.length;
+    const byId = await runAction({
+      config: config('5'),
+      inputs: { 'version-label': '4.2.2', 'app-display-name': 'Space Rocks' }
+    });
+    expect(errorMessages(byId.stdout)).toBe('');
+    expect(discourse.requests.slice(before).map(r => r.method)).toEqual(['POST']);
   });
 
   it('Discourse: a title under 15 characters gets " released"; the webhook-id is its external_id', async () => {

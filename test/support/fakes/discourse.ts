@@ -1,5 +1,5 @@
-// A Discourse forum on 127.0.0.1: `POST /posts.json` and `PUT /posts/{id}.json` with an API key and
-// username, refusing what Discourse refuses in its words: a wrong key (403 invalid_access), a
+// A Discourse forum on 127.0.0.1: `GET /categories.json`, `POST /posts.json` and
+// `PUT /posts/{id}.json` with an API key and username, refusing what Discourse refuses in its words: a wrong key (403 invalid_access), a
 // category that is not an existing numeric id (400 invalid_parameters), a title outside 15–255, a
 // post under 20 or over 32,000 characters, a title or external_id used before (422).
 import { startReceiver } from '../receiver.js';
@@ -33,6 +33,20 @@ export async function startDiscourse(): Promise<Fake<DiscoursePost>> {
           'You are not permitted to view the requested resource. The API username or key is invalid.'
         ],
         error_type: 'invalid_access'
+      });
+    if (request.method === 'GET' && request.url === '/categories.json?include_subcategories=true')
+      return json(response, 200, {
+        category_list: {
+          categories: [
+            { id: 5, name: 'Announcements', slug: 'announcements', subcategory_list: [] },
+            {
+              id: 3,
+              name: 'General',
+              slug: 'general',
+              subcategory_list: [{ id: 7, name: 'Release notes', slug: 'release-notes' }]
+            }
+          ]
+        }
       });
     const body = JSON.parse(request.text || '{}') as Json;
     const unprocessable = (...errors: string[]) =>
