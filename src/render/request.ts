@@ -242,6 +242,8 @@ function renderWebhook(
     value = shownValue = defaultPayload(webhook.method, scope);
   }
 
+  const destination =
+    kit && webhook.destination !== 'http' ? kit.DESTINATIONS[webhook.destination] : undefined;
   // Every `auth` value is a secret, whatever it reads (SPEC §14).
   const auth: Record<string, string> = {};
   for (const entry of webhook.auth) {
@@ -250,46 +252,8 @@ function renderWebhook(
     auth[entry.name] = rendered.text;
     if (rendered.text) options.secretDerived?.add(rendered.text);
   }
-  const needed =
-    kit && webhook.destination !== 'http' ? kit.DESTINATIONS[webhook.destination].auth : [];
-  // A key the destination does not read is a mistake (`tokn`), not a credential to ignore.
-  const readable =
-    kit && webhook.destination !== 'http' ? authKeysOf(kit.DESTINATIONS[webhook.destination]) : [];
-  for (const entry of webhook.auth)
-    if (!readable.includes(entry.name)) {
-      const near = closestName(entry.name, readable);
-      const known = readable.length
-        ? `it reads ${readable.map(key => `\`${key}\``).join(', ')}${near ? ` (did you mean \`${near}\`?)` : ''}`
-        : webhook.destination === 'http'
-          ? 'a webhook to any endpoint sends its credentials in `headers`'
-          : 'it takes no credentials';
-      problems.push({
-        message: `to: ${webhook.destination} has no \`auth.${entry.name}\`: ${known}`,
-        place: entry.value.place,
-        field: entry.value.field,
-        webhook: webhook.name
-      });
-    }
-  const defaults =
-    kit && webhook.destination !== 'http' ? kit.DESTINATIONS[webhook.destination].authDefaults : {};
-  for (const [key, source] of Object.entries(defaults ?? {}))
-    if (auth[key] === undefined && source === 'github-token') {
-      // The action's input defaults to the job's token; a dry run without one shows where it goes.
-      const token = options.githubToken || (options.secretPlaceholders ? '***github-token***' : '');
-      if (token) auth[key] = token;
-      if (options.githubToken) options.secretDerived?.add(options.githubToken);
-    }
-  for (const key of needed ?? [])
-    if (
-      (auth[key] === undefined && !webhook.auth.some(entry => entry.name === key)) ||
-      auth[key]?.trim() === ''
-    )
-      problems.push({
-        message: `to: ${webhook.destination} needs \`auth.${key}\` (e.g. ${key}: "{{ secrets.${webhook.destination.toUpperCase().replace(/-/g, '_')}_${key.toUpperCase()} }}")`,
-        place: webhook.place,
-        field: `webhooks[${webhook.index}].auth`,
-        webhook: webhook.name
-      });
+  if (destination) fillAuthDefaults(auth, destination, options);
+  problems.push(...authProblems(webhook, auth, destination));
 
   const signingKey = webhook.secret ? render(webhook.secret)?.text : undefined;
   if (webhook.secret && signingKey !== undefined) {
@@ -307,8 +271,6 @@ function renderWebhook(
     version: context.version.id || context.version.label,
     webhook: webhook.name
   });
-  const destination =
-    kit && webhook.destination !== 'http' ? kit.DESTINATIONS[webhook.destination] : undefined;
   let answers: AnswerReader | undefined;
   let method: HttpMessage['method'] = webhook.method;
   // The message (checks and previews read it) and, below, the body as the destination takes it.
@@ -599,4 +561,59 @@ function authKeysOf(destination: Destination): string[] {
     ...(destination.authOptional ?? []),
     ...Object.keys(destination.authDefaults ?? {})
   ];
+}
+
+/** The keys a destination takes from elsewhere (GitHub Discussions' token) when not given. */
+function fillAuthDefaults(
+  auth: Record<string, string>,
+  destination: Destination,
+  options: RenderOptions
+): void {
+  for (const [key, source] of Object.entries(destination.authDefaults ?? {}))
+    if (auth[key] === undefined && source === 'github-token') {
+      // The action's input defaults to the job's token; a dry run without one shows where it goes.
+      const token = options.githubToken || (options.secretPlaceholders ? '***github-token***' : '');
+      if (token) auth[key] = token;
+      if (options.githubToken) options.secretDerived?.add(options.githubToken);
+    }
+}
+
+/**
+ * A key the destination needs and the webhook lacks, and a key it does not read (`tokn`: a
+ * mistake, not a credential to ignore); `destination` is undefined for a webhook to any endpoint.
+ */
+function authProblems(
+  webhook: WebhookDefinition,
+  auth: Record<string, string>,
+  destination: Destination | undefined
+): Problem[] {
+  const problems: Problem[] = [];
+  const readable = destination ? authKeysOf(destination) : [];
+  for (const entry of webhook.auth)
+    if (!readable.includes(entry.name)) {
+      const near = closestName(entry.name, readable);
+      const known = readable.length
+        ? `it reads ${readable.map(key => `\`${key}\``).join(', ')}${near ? ` (did you mean \`${near}\`?)` : ''}`
+        : destination
+          ? 'it takes no credentials'
+          : 'a webhook to any endpoint sends its credentials in `headers`';
+      problems.push({
+        message: `to: ${webhook.destination} has no \`auth.${entry.name}\`: ${known}`,
+        place: entry.value.place,
+        field: entry.value.field,
+        webhook: webhook.name
+      });
+    }
+  for (const key of destination?.auth ?? [])
+    if (
+      (auth[key] === undefined && !webhook.auth.some(entry => entry.name === key)) ||
+      auth[key]?.trim() === ''
+    )
+      problems.push({
+        message: `to: ${webhook.destination} needs \`auth.${key}\` (e.g. ${key}: "{{ secrets.${webhook.destination.toUpperCase().replace(/-/g, '_')}_${key.toUpperCase()} }}")`,
+        place: webhook.place,
+        field: `webhooks[${webhook.index}].auth`,
+        webhook: webhook.name
+      });
+  return problems;
 }
