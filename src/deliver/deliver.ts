@@ -96,6 +96,8 @@ export async function deliver(job: DeliveryJob, deps: DeliveryDeps): Promise<Del
       return deps.send({ ...attempt, headers: [...attempt.headers, ...signed] }, job.timeoutMs);
     };
     const answers = step.answers ?? {};
+    const givesSecrets = Object.values(step.gives).includes('secret');
+    let given: StepValues = {};
     const last = await withRetries(
       send,
       job.policy,
@@ -103,9 +105,14 @@ export async function deliver(job: DeliveryJob, deps: DeliveryDeps): Promise<Del
         sleep: deps.sleep,
         now: deps.now,
         onAttempt: ({ number, answer, error, verdict }) => {
-          // A session's token is masked before anything prints the answer that gave it, and
-          // that answer's body is not printed at all.
-          const givesSecrets = verdict.kind === 'succeeded' && answer && protectGiven(step, answer);
+          // What a step reads is read once, from its successful answer; a session's token is
+          // masked before anything prints that answer, whose body is not printed at all.
+          const succeeded = verdict.kind === 'succeeded' && answer !== undefined;
+          if (succeeded) {
+            given = step.values?.(answer) ?? {};
+            for (const [name, value] of Object.entries(given))
+              if (step.gives[name] === 'secret' && value) deps.protect?.(value);
+          }
           deps.onAttempt?.({
             job,
             request: { method: request.method, url: request.shown.url },
@@ -113,7 +120,7 @@ export async function deliver(job: DeliveryJob, deps: DeliveryDeps): Promise<Del
             attempt: number,
             status: answer?.status,
             statusText: answer && reasonPhrase(answer.status, answer.statusText),
-            bodyExcerpt: givesSecrets ? undefined : answer?.body,
+            bodyExcerpt: succeeded && givesSecrets ? undefined : answer?.body,
             error: error?.message,
             retryInMs: verdict.kind === 'retry' ? verdict.waitMs : undefined
           });
@@ -135,18 +142,10 @@ export async function deliver(job: DeliveryJob, deps: DeliveryDeps): Promise<Del
         messageId: null
       };
     }
-    values = { ...values, ...step.values?.(last.answer) };
+    values = { ...values, ...given };
     messageId = answers.messageId?.(last.answer) ?? messageId;
   }
 
-  /** Protects the credentials an answer gives; whether it gives any. */
-  function protectGiven(step: RequestStep, answer: HttpAnswer): boolean {
-    const secrets = Object.entries(step.values?.(answer) ?? {}).filter(
-      ([name, value]) => step.gives[name] === 'secret' && value
-    );
-    for (const [, value] of secrets) deps.protect?.(value);
-    return Object.values(step.gives).includes('secret');
-  }
   return {
     ok: true,
     status,

@@ -3,6 +3,7 @@
 // whose links are made links by facets in UTF-8 byte offsets (Bluesky finds none itself). Posts
 // cannot be edited (SPEC §14).
 import {
+  graphemes,
   isRecord,
   jsonAt,
   textOf,
@@ -15,11 +16,7 @@ import {
 export const BLUESKY_LIMITS = { graphemes: 300, bytes: 3000 };
 const L = BLUESKY_LIMITS;
 
-let segmenter: Intl.Segmenter | undefined;
-export function graphemeCount(text: string): number {
-  segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
-  return [...segmenter.segment(text)].length;
-}
+const graphemeCount = (text: string) => graphemes(text).length;
 
 const LINK = /https?:\/\/[^\s<>"]+/g;
 

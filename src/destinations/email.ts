@@ -3,8 +3,8 @@
 // nodemailer and the server's `user` and `password` when given (SPEC §14). An email cannot be
 // edited.
 import { escapeHtml, htmlLines, htmlLink } from '../markup/dialects.js';
-import { fromTelegramHtml } from './preview.js';
-import { isRecord, jsonAt, textOf, type Destination, type Refusal } from './types.js';
+import { fromHtml } from './preview.js';
+import { basicAuth, isRecord, jsonAt, textOf, type Destination, type Refusal } from './types.js';
 
 export const EMAIL_LIMITS = { subject: 998, text: 100_000 };
 const L = EMAIL_LIMITS;
@@ -72,26 +72,13 @@ export const email: Destination = {
   endpoint: (url, auth) => ({
     method: 'SMTP',
     url,
-    headers: auth.user
-      ? [
-          [
-            'Authorization',
-            `Basic ${Buffer.from(`${auth.user}:${auth.password ?? ''}`).toString('base64')}`
-          ]
-        ]
-      : []
+    headers: auth.user ? [['Authorization', basicAuth(auth.user, auth.password ?? '')]] : []
   }),
   preview: body =>
     isRecord(body)
       ? [
           `**${textOf(body.subject)}**`,
-          body.html
-            ? fromTelegramHtml(
-                textOf(body.html)
-                  .replace(/<br>\n?/g, '\n')
-                  .replace(/<\/?(p|h\d)>/g, '\n')
-              )
-            : textOf(body.text)
+          body.html ? fromHtml(textOf(body.html)) : textOf(body.text)
         ].join('\n\n')
       : '',
   answers: {

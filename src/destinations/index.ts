@@ -3,6 +3,7 @@
 // destinations are here; the other services (SPEC §14) are added from services.js by a run that
 // has a webhook to one of them.
 import { convertMarkdown, DIALECT_NAMES, type Dialect } from '../markup/convert.js';
+import { filterName } from '../markup/dialect-names.js';
 import { discord } from './discord.js';
 import { googleChat } from './google-chat.js';
 import { mastodon } from './mastodon.js';
@@ -51,7 +52,7 @@ export function markupFilters(
 ): Record<string, (value: unknown, max?: unknown) => string> {
   return Object.fromEntries(
     DIALECT_NAMES.map((dialect: Dialect) => [
-      `to_${dialect.replace('-', '_')}`,
+      filterName(dialect),
       (value: unknown, max?: unknown) =>
         convertMarkdown(value === null || value === undefined ? '' : String(value), dialect, {
           maxLength: maxLength(max),

@@ -1,23 +1,25 @@
 // Mastodon (`url`: the instance): `POST /api/v1/statuses` with the account's token, plain text
 // within 500 characters as Mastodon counts them (graphemes, spoiler text included, every URL 23,
 // `@user@domain` as `@user`), the webhook-id as its Idempotency-Key (SPEC §14).
-import { isRecord, jsonBody, textOf, type Destination, type Refusal } from './types.js';
+import {
+  graphemes,
+  isRecord,
+  jsonBody,
+  textOf,
+  unmention,
+  type Destination,
+  type Refusal
+} from './types.js';
 
 export const MASTODON_LIMITS = { status: 500, url: 23 };
 const L = MASTODON_LIMITS;
 const URL_IN_TEXT = /https?:\/\/[^\s<>"]+/g;
 
-let graphemes: Intl.Segmenter | undefined;
-
 /** A status's length as Mastodon's StatusLengthValidator counts it. */
 export function mastodonLength(text: string): number {
   const counted = text.replace(URL_IN_TEXT, 'x'.repeat(L.url)).replace(/(@\w+)@[\w.-]+\w/g, '$1');
-  graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
-  return [...graphemes.segment(counted)].length;
+  return graphemes(counted).length;
 }
-
-/** `@word` mentions a user of the instance: a zero-width space after the `@` mentions nobody. */
-const unmention = (text: string) => text.replace(/(^|[^\w@])@(?=\w)/g, '$1@\u200b');
 
 export const mastodon: Destination = {
   name: 'mastodon',

@@ -3,7 +3,7 @@
 // `formatted_body`; the transaction id is the webhook-id, so a retry or a re-run within the
 // server's window is the same event. Edits are `m.replace` events (SPEC §14, §15).
 import { escapeHtml, htmlLines, htmlLink } from '../markup/dialects.js';
-import { fromTelegramHtml } from './preview.js';
+import { fromHtml } from './preview.js';
 import { isRecord, jsonBody, textOf, utf8Length, type Destination, type Refusal } from './types.js';
 
 export const MATRIX_LIMITS = { event: 65_536, content: 60_000, body: 16_000, html: 40_000 };
@@ -112,9 +112,7 @@ export const matrix: Destination = {
   preview: body =>
     isRecord(body)
       ? typeof body.formatted_body === 'string'
-        ? fromTelegramHtml(
-            body.formatted_body.replace(/<br>\n?/g, '\n').replace(/<\/?(p|h\d)>/g, '\n')
-          )
+        ? fromHtml(body.formatted_body)
         : textOf(body.body)
       : '',
   answers: {

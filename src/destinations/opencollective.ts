@@ -2,7 +2,7 @@
 // collective's update in HTML, then `publishUpdate` publishes it and notifies its audience, with a
 // personal token that has the `updates` scope (SPEC §14).
 import { escapeHtml, htmlLines, htmlLink } from '../markup/dialects.js';
-import { fromTelegramHtml } from './preview.js';
+import { fromHtml } from './preview.js';
 import {
   graphqlErrors,
   isRecord,
@@ -106,11 +106,6 @@ export const opencollective: Destination = {
     }
   ],
   preview: body =>
-    isRecord(body)
-      ? [
-          `**${textOf(body.title)}**`,
-          fromTelegramHtml(textOf(body.html).replace(/<br>\n?/g, '\n'))
-        ].join('\n\n')
-      : '',
+    isRecord(body) ? [`**${textOf(body.title)}**`, fromHtml(textOf(body.html))].join('\n\n') : '',
   answers: {}
 };

@@ -40,6 +40,12 @@ export function fromTelegramHtml(html: string): string {
     .replace(BULLET, '$1- ');
 }
 
+/** HTML of the html dialect (Matrix, email, Open Collective) as GitHub Markdown: its blocks and
+ * `<br>` are lines, its marks and links as Telegram's. */
+export function fromHtml(html: string): string {
+  return fromTelegramHtml(html.replace(/<br>\n?/g, '\n').replace(/<\/?(p|h\d)>/g, '\n'));
+}
+
 /** A title line: bold, linked when there is a link. */
 export function titleLine(title: string, link: string): string {
   if (!title) return '';

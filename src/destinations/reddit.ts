@@ -3,6 +3,7 @@
 // at most 40,000. Reddit refuses with `json.errors` in a 200 answer (SPEC §14).
 import { USER_AGENT } from '../version.js';
 import {
+  basicAuth,
   cutLine,
   isRecord,
   jsonAt,
@@ -98,10 +99,7 @@ export const reddit: Destination = {
         method: 'POST',
         url: `${tokenUrl(url)}/api/v1/access_token`,
         headers: [
-          [
-            'Authorization',
-            `Basic ${Buffer.from(`${auth.client_id}:${auth.client_secret}`).toString('base64')}`
-          ],
+          ['Authorization', basicAuth(auth.client_id, auth.client_secret)],
           ['User-Agent', userAgent(auth.username)]
         ],
         body: { grant_type: 'password', username: auth.username, password: auth.password },

@@ -1,4 +1,5 @@
 // Telegram Bot API sendMessage: https://core.telegram.org/bots/api#sendmessage
+import { escapeHtml, htmlLink } from '../markup/dialects.js';
 import { fromTelegramHtml } from './preview.js';
 import { isRecord, jsonBody, textOf, type Destination, type Refusal } from './types.js';
 
@@ -41,13 +42,9 @@ export const telegram: Destination = {
     }
   ],
   message(announcement, convert) {
-    const escape = (text: string) =>
-      text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    const head = `<b>${escape(announcement.title)}</b>`;
-    const link = announcement.link
-      ? `<a href="${escape(announcement.link).replace(/"/g, '&quot;')}">Download</a>`
-      : '';
-    const tail = [link, announcement.size ? escape(announcement.size) : '']
+    const head = `<b>${escapeHtml(announcement.title)}</b>`;
+    const link = announcement.link ? htmlLink(announcement.link, 'Download') : '';
+    const tail = [link, announcement.size ? escapeHtml(announcement.size) : '']
       .filter(Boolean)
       .join(' · ');
     // Telegram counts the text after entity parsing: tags take no room.

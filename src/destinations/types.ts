@@ -228,3 +228,21 @@ export function untilReset(answer: HttpAnswer, header: string): number | undefin
 export function markdownTail({ link, size }: Announcement): string {
   return [link ? `[Release notes](${link})` : '', size].filter(Boolean).join(' · ');
 }
+
+/** HTTP Basic credentials (Zulip, Reddit's token, an SMTP server). */
+export function basicAuth(user: string, password: string): string {
+  return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+}
+
+let segmenter: Intl.Segmenter | undefined;
+/** The text's grapheme clusters: what Mastodon, Bluesky and X count as one character. */
+export function graphemes(text: string): string[] {
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
+  return Array.from(segmenter.segment(text), ({ segment }) => segment);
+}
+
+/**
+ * `@word` mentions an account on Mastodon and X: a zero-width space after the `@` keeps the
+ * word and mentions nobody.
+ */
+export const unmention = (text: string) => text.replace(/(^|[^\w@])@(?=\w)/g, '$1@\u200b');

@@ -3,7 +3,16 @@
 // post within 280 as X weighs it: most scripts' characters count 2, Latin ones 1, an emoji 2, a
 // link 23 (SPEC §14).
 import { createHmac, randomBytes } from 'node:crypto';
-import { isRecord, jsonAt, textOf, untilReset, type Destination, type Refusal } from './types.js';
+import {
+  graphemes,
+  isRecord,
+  jsonAt,
+  textOf,
+  unmention,
+  untilReset,
+  type Destination,
+  type Refusal
+} from './types.js';
 
 export const X_LIMITS = { weighted: 280, url: 23 };
 const L = X_LIMITS;
@@ -22,11 +31,9 @@ const LINK = /https?:\/\/[^\s<>"]+/g;
 /** A word X may take for a domain (`README.md` is one: `.md` is Moldova's). */
 const DOMAIN_LIKE = /[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*\.[a-z]{2,}\b[^\s]*/giu;
 
-let segmenter: Intl.Segmenter | undefined;
 function weighed(text: string): number {
-  segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
   let weight = 0;
-  for (const { segment } of segmenter.segment(text))
+  for (const segment of graphemes(text))
     weight = /\p{Extended_Pictographic}/u.test(segment)
       ? weight + 2
       : [...segment].reduce((sum, char) => sum + weightOf(char.codePointAt(0)!), weight);
@@ -100,13 +107,26 @@ export const x: Destination = {
       what: '`text`',
       limit: `${L.weighted} weighted (most scripts count 2, an emoji 2, a link ${L.url})`,
       handling: 'the changelog as plain text, cut to fit'
+    },
+    {
+      what: 'mentions',
+      limit: '—',
+      handling: '`@names` in notes mention nobody (a zero-width space after the `@`)'
     }
   ],
   message(announcement, convert) {
     const { title, link } = announcement;
     const room = L.weighted - xLength(title) - (link ? L.url + 2 : 0) - 2;
+    // Measured as it will be sent, zero-width spaces included.
     const changes =
-      room > 20 ? convert(announcement.changes, { maxLength: room, measure: xLength }) : '';
+      room > 20
+        ? unmention(
+            convert(announcement.changes, {
+              maxLength: room,
+              measure: text => xLength(unmention(text))
+            })
+          )
+        : '';
     return { text: [title, changes, link].filter(part => part.trim()).join('\n\n') };
   },
   check(body) {

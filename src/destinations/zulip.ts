@@ -3,6 +3,7 @@
 // Markdown `content` is at most 10,000 (Zulip counts code points and cuts longer ones silently, so
 // the check refuses them). Edits are `PATCH /api/v1/messages/{id}` (SPEC §14, §15).
 import {
+  basicAuth,
   cutLine,
   isRecord,
   jsonBody,
@@ -76,9 +77,7 @@ export const zulip: Destination = {
   },
   endpoint: (url, auth) => ({
     url: `${url.replace(/\/+$/, '')}/api/v1/messages`,
-    headers: [
-      ['Authorization', `Basic ${Buffer.from(`${auth.email}:${auth.api_key}`).toString('base64')}`]
-    ]
+    headers: [['Authorization', basicAuth(auth.email, auth.api_key)]]
   }),
   edit: (url, body, id) => ({
     method: 'PATCH',

@@ -1,20 +1,8 @@
 // How each destination writes text: its emphasis, links, lists, code, and what it must escape.
 
-export const DIALECT_NAMES = [
-  'discord',
-  'slack',
-  'teams',
-  'telegram',
-  'google-chat',
-  'mattermost',
-  'rocketchat',
-  'zulip',
-  'discourse',
-  'github',
-  'html',
-  'text'
-] as const;
-export type Dialect = (typeof DIALECT_NAMES)[number];
+import type { Dialect } from './dialect-names.js';
+
+export { DIALECT_NAMES, type Dialect } from './dialect-names.js';
 
 export interface Style {
   /** Text that must read as itself. */

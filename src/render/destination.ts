@@ -4,6 +4,7 @@ import type { WebhookDefinition } from '../config/types.js';
 import type { VersionContext } from '../context/types.js';
 import type { AnswerReader } from '../destinations/types.js';
 import type { Problem } from '../problems.js';
+import { DIALECT_NAMES, filterName } from '../markup/dialect-names.js';
 import { isPayloadMap } from './json.js';
 
 /** The destinations module (dist/destinations.js), loaded only when a run needs it. */
@@ -17,8 +18,7 @@ export async function loadDestinationKit(names: string[]): Promise<DestinationKi
 }
 
 /** The markup filters, by name: a template that uses one needs the kit. */
-const MARKUP_FILTER =
-  /\|\s*to_(?:discord|slack|teams|telegram|google_chat|mattermost|rocketchat|zulip|discourse|github|html|text)\b/;
+const MARKUP_FILTER = new RegExp(`\\|\\s*(?:${DIALECT_NAMES.map(filterName).join('|')})\\b`);
 
 export function usesMarkupFilter(source: string): boolean {
   return MARKUP_FILTER.test(source);

@@ -326,11 +326,12 @@ function renderWebhook(
     const refused = destinationProblems(kit, webhook, checked);
     if (refused.length > 0) return { kind: 'failed', problems: refused, shownUrl };
   }
-  const has = (name: string) => headers.some(([n]) => n.toLowerCase() === name);
-  const added: Array<[string, string]> = [];
-  if (body !== undefined && !has('content-type'))
-    added.push(['Content-Type', CONTENT_TYPES[destination?.format ?? webhook.format]]);
-  if (!has('user-agent')) added.push(['User-Agent', options.userAgent]);
+  const added = defaultHeaders(
+    headers,
+    body !== undefined,
+    destination?.format ?? webhook.format,
+    options.userAgent
+  );
 
   const editable = webhook.update ? destination?.edit : undefined;
   const edit: MessageEdit | undefined =
@@ -400,6 +401,20 @@ function renderWebhook(
   };
 }
 
+/** The `Content-Type` of a body and our `User-Agent`, where the headers do not set them. */
+function defaultHeaders(
+  headers: Array<[string, string]>,
+  hasBody: boolean,
+  format: Format,
+  userAgent: string
+): Array<[string, string]> {
+  const has = (name: string) => headers.some(([n]) => n.toLowerCase() === name);
+  const added: Array<[string, string]> = [];
+  if (hasBody && !has('content-type')) added.push(['Content-Type', CONTENT_TYPES[format]]);
+  if (!has('user-agent')) added.push(['User-Agent', userAgent]);
+  return added;
+}
+
 function stepInput(
   url: string,
   headers: Array<[string, string]>,
@@ -426,17 +441,21 @@ function protocolSteps(
     )
   );
   const wire = (request: StepRequest): HttpMessage => {
-    const headers = [...request.headers];
-    const has = (name: string) => headers.some(([n]) => n.toLowerCase() === name);
     const body =
       request.body === undefined
         ? undefined
         : request.form
           ? formEncode(request.body)
           : jsonText(request.body);
-    if (body !== undefined && !has('content-type'))
-      headers.push(['Content-Type', CONTENT_TYPES[request.form ? 'form' : 'json']]);
-    if (!has('user-agent')) headers.push(['User-Agent', userAgent]);
+    const headers = [
+      ...request.headers,
+      ...defaultHeaders(
+        request.headers,
+        body !== undefined,
+        request.form ? 'form' : 'json',
+        userAgent
+      )
+    ];
     return { method: request.method, url: request.url, headers, body };
   };
   return steps

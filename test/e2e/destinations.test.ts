@@ -198,7 +198,7 @@ describe('every real release note through every destination', () => {
     expect(mattermost.text.length).toBeGreaterThanOrEqual(0.85 * 16_383);
   });
 
-  it('mass mentions in the notes notify nobody: Discord, Slack, Rocket.Chat, Zulip, Matrix, Discourse', async () => {
+  it('mass mentions in the notes notify nobody: Discord, Slack, Rocket.Chat, Zulip, Matrix, Discourse, X', async () => {
     const run = await runAction({
       config: everyDestination(),
       inputs: {
@@ -226,6 +226,10 @@ describe('every real release note through every destination', () => {
     const discourse = fakes.discourse.messages.at(-1)!;
     expect(discourse.raw).toContain('all too');
     expect(discourse.notified).toBe(false);
+    // On X and Mastodon, `@name` mentions an account: nobody is.
+    const x = fakes.x.messages.at(-1)!;
+    expect(x.text).toContain('all too');
+    expect(x.mentioned).toBe(false);
   });
 
   it("Slack's Web API, reached with a bot token: a refusal given with status 200 is a failure", async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { DESTINATION_NAMES } from '../../src/config/types.js';
-import { DESTINATIONS, withServices } from '../../src/destinations/index.js';
-import { mergeOver } from '../../src/render/destination.js';
+import { DESTINATIONS, markupFilters, withServices } from '../../src/destinations/index.js';
+import { mergeOver, usesMarkupFilter } from '../../src/render/destination.js';
+import { DIALECT_NAMES, filterName } from '../../src/markup/dialect-names.js';
 import { xLength } from '../../src/destinations/x.js';
 import { linkFacets } from '../../src/destinations/bluesky.js';
 
@@ -65,5 +66,18 @@ describe("Bluesky's link facets", () => {
       'https://example.com/a',
       'https://b.example'
     ]);
+  });
+});
+
+describe('the markup filters', () => {
+  it('a template using any of them, and only them, needs the destinations file', () => {
+    for (const dialect of DIALECT_NAMES)
+      expect(usesMarkupFilter(`{{ version.changes | ${filterName(dialect)}: 100 }}`)).toBe(true);
+    expect(usesMarkupFilter('{{ version.changes | to_json }}')).toBe(false);
+    expect(usesMarkupFilter('{{ version.changes | truncate: 10 }}')).toBe(false);
+  });
+
+  it('each is registered under its name', () => {
+    expect(Object.keys(markupFilters('')).sort()).toEqual(DIALECT_NAMES.map(filterName).sort());
   });
 });

@@ -10,6 +10,8 @@ import { json, type Fake, type Json } from './fake.js';
 export interface Post {
   id: string;
   text: string;
+  /** Whether the post mentions an account (`@name`), notifying it. */
+  mentioned: boolean;
 }
 
 export const X_CREDENTIALS = {
@@ -99,7 +101,7 @@ export async function startX(): Promise<Fake<Post> & { failNext(count: number): 
         'Forbidden',
         'You are not allowed to create a Tweet with duplicate content.'
       );
-    const post = { id: String(next++), text };
+    const post = { id: String(next++), text, mentioned: /(^|[^\w@])@\w/.test(text) };
     messages.push(post);
     json(response, 201, { data: { id: post.id, text, edit_history_tweet_ids: [post.id] } });
   });
